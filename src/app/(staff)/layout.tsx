@@ -1,0 +1,28 @@
+import { AppShell, UserMenu } from "@/components/shell";
+import { AuditIcon, InboxIcon, KeyIcon, SettingsIcon, StaffIcon, UsersIcon, WrenchIcon } from "@/components/ui/icons";
+import { env } from "@/env";
+import { requireStaff } from "@/server/auth/page-guard";
+import { can } from "@/server/auth/permissions";
+import { signOutAction } from "./actions";
+
+export default async function StaffLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireStaff();
+  const nav = [
+    { href: "/customers", label: "Customers", icon: <UsersIcon /> },
+    { href: "/inbox", label: "Inbox", icon: <InboxIcon /> },
+    { href: "/troubleshooting", label: "Troubleshooting", icon: <WrenchIcon /> },
+    { href: "/access", label: "Access", icon: <KeyIcon /> },
+    { href: "/audit", label: "Audit log", icon: <AuditIcon />, visible: can(user.role, "audit.read") },
+    { href: "/staff", label: "Staff", icon: <StaffIcon />, visible: can(user.role, "staff.manage") },
+    { href: "/settings", label: "Settings", icon: <SettingsIcon />, visible: can(user.role, "settings.read") },
+  ];
+  return (
+    <AppShell
+      nav={nav}
+      brand={<span className="font-semibold">{env.RESELLER_NAME}</span>}
+      user={<UserMenu name={user.name} email={user.email} role={user.role} onSignOut={signOutAction} />}
+    >
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,22 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { env } from "@/env";
+import { edgeAuthConfig } from "@/server/auth/edge-config";
+
+const { auth } = NextAuth({ ...edgeAuthConfig, secret: env.AUTH_SECRET });
+
+const PUBLIC_PREFIXES = ["/sign-in", "/set-password", "/access", "/portal", "/api/", "/signed-out", "/_next", "/favicon"];
+
+/** Convenience redirect to sign-in for staff pages. Authorisation itself lives in every procedure and page. */
+export default auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
+  if (!req.auth?.user) {
+    const url = new URL("/sign-in", req.nextUrl);
+    if (pathname !== "/") url.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(url);
+  }
+  return NextResponse.next();
+});
+
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,0 +1,85 @@
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Every audited action. Adding one is a migration, which keeps the list honest. */
+export const auditActions = [
+  "auth.signed_in",
+  "auth.signed_out",
+  "auth.sign_in_blocked",
+  "staff.created",
+  "staff.role_changed",
+  "staff.disabled",
+  "staff.enabled",
+  "staff.password_reset",
+  "staff.password_link_created",
+  "staff.password_set",
+  "settings.updated",
+  "settings.tested",
+  "customer.created",
+  "customer.updated",
+  "customer.archived",
+  "customer.unarchived",
+  "customer.step_succeeded",
+  "customer.step_failed",
+  "customer.checklist_updated",
+  "app.deleted",
+  "webhook.registered",
+  "webhook.adopted",
+  "webhook.replaced",
+  "webhook.repaired",
+  "webhook.secret_rotated",
+  "grant.invited",
+  "grant.email_delivered",
+  "grant.link_opened",
+  "grant.link_reopened",
+  "grant.session_started",
+  "grant.extended",
+  "grant.resent",
+  "grant.revoked",
+  "grant.expired",
+  "grant.completed",
+  "grant.reminder_sent",
+  "channel.connect_started",
+  "channel.login_completed",
+  "channel.asset_selected",
+  "channel.credential_submitted",
+  "channel.state_changed",
+  "channel.disconnected",
+  "channel.reconnect_required",
+  "channel.sender_created",
+  "channel.sender_state_changed",
+  "channel.subscribed",
+  "channel.region_corrected",
+  "inbox.reply_sent",
+  "inbox.event_replayed",
+  "diagnostics.run",
+  "diagnostics.fix_applied",
+  "system.bootstrap_admin",
+] as const;
+
+export const auditActionEnum = pgEnum("audit_action", auditActions);
+export type AuditAction = (typeof auditActions)[number];
+
+export const actorTypeEnum = pgEnum("actor_type", ["user", "customer", "system"]);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorType: actorTypeEnum().notNull(),
+    actorId: text(),
+    actorLabel: text().notNull(),
+    action: auditActionEnum().notNull(),
+    targetType: text(),
+    targetId: text(),
+    customerId: uuid(),
+    metadata: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_customer_idx").on(t.customerId, t.at),
+    index("audit_log_actor_idx").on(t.actorId, t.at),
+    index("audit_log_action_idx").on(t.action, t.at),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
