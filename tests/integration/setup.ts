@@ -5,3 +5,17 @@ process.env.AUTH_SECRET ??= "test-auth-secret-test-auth-secret-0123456789";
 process.env.ENCRYPTION_KEYS ??= "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 process.env.JOBS_ENABLED = "false";
 process.env.PUBLIC_URL ??= "http://portal.test";
+
+// Each Vitest worker gets its own emulator port, known before any src module reads the settings,
+// so files that start the emulator (helpers/emulator.ts) talk to their own process.
+const poolId = Number(process.env.VITEST_POOL_ID ?? "1");
+const emulatorPort = 4300 + (Number.isFinite(poolId) ? poolId : 1) + (process.env.TEST_DATABASE_URL ? 50 : 0);
+const emu = `http://127.0.0.1:${emulatorPort}`;
+process.env.TEST_EMULATOR_PORT = String(emulatorPort);
+process.env.SINCH_AUTH_URL = `${emu}/sinch/auth`;
+process.env.SINCH_CONVERSATION_URL = `${emu}/sinch/conversation/{region}`;
+process.env.SINCH_PROVISIONING_URL = `${emu}/sinch/provisioning`;
+process.env.SINCH_SUBPROJECTS_URL = `${emu}/sinch/subprojects`;
+process.env.META_GRAPH_URL = `${emu}/graph`;
+process.env.META_SDK_URL = `${emu}/meta/sdk.js`;
+process.env.META_ALLOWED_ORIGINS = emu;
