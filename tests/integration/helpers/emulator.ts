@@ -27,7 +27,6 @@ export async function startEmulatorProcess(env: Record<string, string> = {}): Pr
       EMULATOR_SENDER_DELAY_MS: "200",
       EMULATOR_DLR_DELAY_MS: "50",
       EMULATOR_CALLBACK_RETRY_MS: "100,200,400",
-      EMULATOR_PORTAL_URL: process.env.PUBLIC_URL ?? "",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
