@@ -38,7 +38,7 @@ export type DescriptionItemProps = {
 export function DescriptionItem({ term, children, copyValue, copyLabel, mono }: DescriptionItemProps) {
   const label = copyLabel ?? (typeof term === "string" ? term : "value");
   return (
-    <div className="py-3 group-data-[layout=inline]/dl:sm:grid group-data-[layout=inline]/dl:sm:grid-cols-3 group-data-[layout=inline]/dl:sm:gap-4 group-data-[layout=stacked]/dl:py-0">
+    <div className="py-3 first:pt-0 last:pb-0 group-data-[layout=inline]/dl:sm:grid group-data-[layout=inline]/dl:sm:grid-cols-3 group-data-[layout=inline]/dl:sm:gap-4 group-data-[layout=stacked]/dl:py-0">
       <dt className="font-medium text-ink-muted">{term}</dt>
       <dd className="mt-1 flex min-w-0 items-center gap-1 text-ink sm:col-span-2 group-data-[layout=inline]/dl:sm:mt-0">
         <span className={cx("min-w-0 break-words", mono && "font-mono text-[0.8125rem]")}>{children}</span>
