@@ -75,6 +75,10 @@ export class Router {
     this.routes.push({ method: method.toUpperCase(), segments: split(pattern), handler });
   }
 
+  list(): Array<{ method: string; pattern: string }> {
+    return this.routes.map((r) => ({ method: r.method, pattern: "/" + r.segments.join("/") }));
+  }
+
   match(method: string, path: string): { handler: Handler; params: Record<string, string> } | "method" | undefined {
     const parts = split(path);
     let methodMismatch = false;
@@ -126,7 +130,12 @@ export async function readBody(req: IncomingMessage, limit = 2 * 1024 * 1024): P
   return Buffer.concat(chunks);
 }
 
-export function makeReq(raw: IncomingMessage, body: Buffer, params: Record<string, string>, url: URL): Req {
+export function makeReq(
+  raw: IncomingMessage,
+  body: Buffer,
+  params: Record<string, string>,
+  url: { pathname: string; searchParams: URLSearchParams },
+): Req {
   return {
     method: raw.method ?? "GET",
     path: url.pathname,

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { HttpError, Res, Router, makeReq, readBody } from "./http";
+import { createRequestListener } from "./dispatch";
+import { Router } from "./http";
 import { registerMeta } from "./meta/index";
 import { registerSinch } from "./sinch/index";
 import { registerControl } from "./control";
@@ -7,6 +8,8 @@ import { Clock, Faults, loadConfig, type EmulatorConfig, type World } from "./wo
 
 export interface RunningEmulator {
   server: Server;
+  /** Every registered route (method + pattern), e.g. for fuzzing the whole surface. */
+  routes: Array<{ method: string; pattern: string }>;
   world: World;
   url: string;
   close(): Promise<void>;
@@ -30,28 +33,7 @@ export function buildEmulator(config: EmulatorConfig): { router: Router; world: 
 export async function startEmulator(overrides: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
   const config = { ...loadConfig(), ...overrides };
   const { router, world } = buildEmulator(config);
-  const server = createServer((raw, rawRes) => {
-    const res = new Res(rawRes);
-    void (async () => {
-      const url = new URL(raw.url ?? "/", config.origin);
-      try {
-        const found = router.match(raw.method ?? "GET", url.pathname);
-        if (found === undefined) throw new HttpError(404, { error: { code: 404, message: `No route for ${url.pathname}`, status: "NOT_FOUND" } });
-        if (found === "method") throw new HttpError(405, { error: { code: 405, message: "Method not allowed", status: "INVALID_ARGUMENT" } });
-        const body = await readBody(raw);
-        await found.handler(makeReq(raw, body, found.params, url), res);
-      } catch (err) {
-        if (res.sent) return;
-        if (err instanceof HttpError) {
-          for (const [k, v] of Object.entries(err.headers)) res.header(k, v);
-          res.status(err.status).json(err.body);
-        } else {
-          console.error("[emulator] unhandled error", err);
-          res.status(500).json({ error: { code: 500, message: "Internal error", status: "INTERNAL" } });
-        }
-      }
-    })();
-  });
+  const server = createServer(createRequestListener(router, "emulator"));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
@@ -61,6 +43,7 @@ export async function startEmulator(overrides: Partial<EmulatorConfig> = {}): Pr
   if (config.port === 0) config.origin = `http://${config.host}:${port}`;
   return {
     server,
+    routes: router.list(),
     world,
     url: config.origin,
     close: () =>

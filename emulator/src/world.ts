@@ -81,18 +81,49 @@ export interface MetaSendOptions {
   recipientHasAppRole?: boolean;
 }
 
-/** What the Sinch half may ask the Meta half. Implemented in `meta/`. */
+/** Meta's answer about a channel credential's token: the asset it acts for, or Graph's error. */
+export type CredentialVerdict =
+  | { ok: true; assetId: string; tokenType: "USER" | "PAGE" | "SYSTEM_USER" }
+  | { ok: false; code: number; subcode?: number; message: string };
+
+/** Whether Meta would deliver a webhook about an asset to the app Sinch listens with (M3, M5, M6, M11). */
+export type InboundVerdict = { ok: true } | { ok: false; reason: string };
+
+export type MetaChannel = "MESSENGER" | "INSTAGRAM" | "WHATSAPP";
+
+/**
+ * What the Sinch half may ask the Meta half. Implemented in `meta/oracle.ts`. Meta owns every
+ * messaging-window verdict (24 h, HUMAN_AGENT 7 days, WhatsApp 131047): Sinch passes the facts it
+ * knows (last inbound, tag, template) and maps Meta's code to its own reason.
+ */
 export interface MetaOracle {
   /** Is this Page / system-user / business token valid and does it carry these scopes? */
   checkToken(token: string, requiredScopes: string[]): TokenVerdict;
   /**
-   * Can a message be delivered from this asset (page id, IG account id, phone number id) with this token?
-   * For WHATSAPP the Sinch half passes the sender's Sinch bearer token (Sinch talks to Meta with its own
-   * partner token), so it ignores token verdicts (190, 104, 100/33) there and uses only phone-state ones.
+   * Validation Sinch runs on a MESSENGER `static_token` (must be a Page token; asset = its Page, as
+   * Graph `/me` answers) or an INSTAGRAM `instagram_credentials` (asset = the professional IG account).
    */
-  checkSend(channel: "MESSENGER" | "INSTAGRAM" | "WHATSAPP", token: string, assetId: string, opts?: MetaSendOptions): SendVerdict;
+  checkCredential(channel: "MESSENGER" | "INSTAGRAM", token: string, businessAccountId?: string): CredentialVerdict;
+  /**
+   * Can a message be delivered from this asset (page id, IG account id, phone number id) with this token?
+   * Sinch uses it for MESSENGER / INSTAGRAM; WhatsApp sends go through `checkPhoneSend`.
+   */
+  checkSend(channel: MetaChannel, token: string, assetId: string, opts?: MetaSendOptions): SendVerdict;
+  /**
+   * WhatsApp send verdict from the phone number's state alone (Sinch talks to Meta with its own partner
+   * token, not the sender bearer token): 133010 / 131045 / 133005 / 131037 / 131042, then 131047 outside
+   * the 24 h window unless the message is a template.
+   */
+  checkPhoneSend(phoneNumberId: string, opts?: { lastInboundAt?: number; template?: boolean }): SendVerdict;
+  /** Would Meta send a webhook for this asset (Page id, IG id, WABA id) to the app? */
+  inboundRoute(channel: MetaChannel, assetId: string, opts?: { senderHasAppRole?: boolean }): InboundVerdict;
+  /** Sinch subscribes its Meta app to the asset when a channel becomes usable (Page, IG's Page, WABA). */
+  subscribeAsset(channel: MetaChannel, assetId: string): void;
   /** WABA/phone lookups used when Sinch provisions a WhatsApp sender. */
-  describePhoneNumber(wabaId: string, phoneNumberId: string): { ok: true; displayPhoneNumber: string; verifiedName: string } | { ok: false; message: string };
+  describePhoneNumber(
+    wabaId: string,
+    phoneNumberId: string,
+  ): { ok: true; displayPhoneNumber: string; verifiedName: string; codeVerificationStatus?: string } | { ok: false; message: string };
 }
 
 export interface World {

@@ -133,7 +133,12 @@ describe("send verdicts for the Sinch half", () => {
     const reg = await h.graph("POST", `/${SEED.phones.unregistered}/register`, { access_token: token, messaging_product: "whatsapp", pin: "123456" });
     expect(graphErr(reg).code).toBe(133005);
     expect(reg.body.error.error_data.details).toBeTruthy();
-    expect(oracle().describePhoneNumber(SEED.wabas.bakery, SEED.phones.good)).toEqual({ ok: true, displayPhoneNumber: "+1 555-010-0001", verifiedName: "Acme Bakery" });
+    expect(oracle().describePhoneNumber(SEED.wabas.bakery, SEED.phones.good)).toEqual({
+      ok: true,
+      displayPhoneNumber: "+1 555-010-0001",
+      verifiedName: "Acme Bakery",
+      codeVerificationStatus: "VERIFIED",
+    });
     expect(oracle().describePhoneNumber(SEED.wabas.outlet, SEED.phones.good).ok).toBe(false);
     expect(oracle().checkToken(token, ["whatsapp_business_messaging"]).ok).toBe(true);
     expect(oracle().checkToken(token, ["pages_messaging"])).toMatchObject({ ok: false, code: 200 });
@@ -181,10 +186,10 @@ describe("faults and malformed requests", () => {
       expect(r.status, path).toBeLessThan(500);
       graphErr(r);
     }
-    // Undecodable path segments never reach the Graph dispatcher; the router answers a plain 404.
+    // Undecodable path segments never reach the Graph dispatcher, but still answer in Graph's shape.
     const undecodable = await h.request("GET", `/graph/v22.0/%E0%A4%A?access_token=${t}`);
-    expect(undecodable.status).toBe(404);
-    expect(typeof undecodable.body.error.message).toBe("string");
+    expect(undecodable.status).toBe(400);
+    expect(graphErr(undecodable).code).toBe(100);
     const controlCases: Array<[string, string, string]> = [
       ["POST", "/_emulator/meta/instagram/1/allow-access", "{}"],
       ["POST", `/_emulator/meta/instagram/${IG.bakery}/allow-access`, '{"enabled":"yes"}'],

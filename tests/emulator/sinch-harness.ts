@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { startEmulator, type RunningEmulator } from "../../emulator/src/server";
-import type { EmulatorConfig, MetaOracle, SendVerdict, TokenVerdict } from "../../emulator/src/world";
+import type { CredentialVerdict, EmulatorConfig, InboundVerdict, MetaChannel, MetaOracle, MetaSendOptions, SendVerdict, TokenVerdict } from "../../emulator/src/world";
 
 export const KEY = { projectId: "emu-parent-project", keyId: "emu-key-id", secret: "emu-key-secret" };
 export const basic = (id = KEY.keyId, secret = KEY.secret) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
@@ -10,13 +10,32 @@ export class FakeMeta implements MetaOracle {
   badTokens = new Map<string, { code: number; subcode?: number; message: string }>();
   sendFailures = new Map<string, SendVerdict>();
   unknownPhones = new Set<string>();
+  /** Every send question Sinch asked, with the options it passed (window facts, tag, app role). */
+  sendCalls: Array<{ channel: string; assetId: string; opts?: MetaSendOptions | { lastInboundAt?: number; template?: boolean } }> = [];
+  subscribed: string[] = [];
   checkToken(token: string, requiredScopes: string[]): TokenVerdict {
     const bad = this.badTokens.get(token);
     if (bad) return { ok: false, ...bad };
     return { ok: true, userId: `page-of-${token}`, scopes: requiredScopes };
   }
-  checkSend(_channel: "MESSENGER" | "INSTAGRAM" | "WHATSAPP", token: string, assetId: string): SendVerdict {
+  checkCredential(channel: "MESSENGER" | "INSTAGRAM", token: string, businessAccountId?: string): CredentialVerdict {
+    const bad = this.badTokens.get(token);
+    if (bad) return { ok: false, ...bad };
+    return { ok: true, assetId: channel === "MESSENGER" ? `page-of-${token}` : businessAccountId ?? "", tokenType: "PAGE" };
+  }
+  checkSend(channel: MetaChannel, token: string, assetId: string, opts?: MetaSendOptions): SendVerdict {
+    this.sendCalls.push({ channel, assetId, opts });
     return this.sendFailures.get(token) ?? this.sendFailures.get(assetId) ?? { ok: true };
+  }
+  checkPhoneSend(phoneNumberId: string, opts?: { lastInboundAt?: number; template?: boolean }): SendVerdict {
+    this.sendCalls.push({ channel: "WHATSAPP", assetId: phoneNumberId, opts });
+    return this.sendFailures.get(phoneNumberId) ?? { ok: true };
+  }
+  inboundRoute(_channel: MetaChannel, _assetId: string): InboundVerdict {
+    return { ok: true };
+  }
+  subscribeAsset(channel: MetaChannel, assetId: string): void {
+    this.subscribed.push(`${channel}:${assetId}`);
   }
   describePhoneNumber(_wabaId: string, phoneNumberId: string) {
     if (this.unknownPhones.has(phoneNumberId)) return { ok: false as const, message: `Phone number ${phoneNumberId} does not exist` };

@@ -79,27 +79,29 @@ describe("messages:send, windows and delivery reports", () => {
     expect(rx.received.some((x) => x.body.contact_create_notification)).toBe(true);
   });
 
-  it("after 24 h: OUTSIDE_ALLOWED_SENDING_WINDOW; HUMAN_AGENT extends to 7 days only when enabled", async () => {
+  it("passes the window facts to Meta and maps Meta's window verdict to OUTSIDE_ALLOWED_SENDING_WINDOW", async () => {
     const app = await activeApp([msgrCred("m-token")]);
-    await inbound(app.id, { channel: "MESSENGER", identity: "psid-1", kind: "text" });
-    await h.control("POST", "/_emulator/clock/advance", { ms: DAY + 1000 });
+    await inbound(app.id, { channel: "MESSENGER", identity: "psid-1", kind: "text", recipientHasAppRole: true });
+    const { now } = await h.control("GET", "/_emulator/clock");
+    h.meta.sendCalls.length = 0;
     const tag = { channel_properties: { MESSENGER_MESSAGE_TAG: "HUMAN_AGENT" } };
-    let last = await finalReport((await send(app.id, "MESSENGER", "psid-1")).body.message_id);
+    expect((await finalReport((await send(app.id, "MESSENGER", "psid-1", tag)).body.message_id)).status).toBe("READ");
+    const opts = h.meta.sendCalls[0]!.opts as { lastInboundAt: number; messageTag: string; recipientHasAppRole: boolean };
+    expect(opts.messageTag).toBe("HUMAN_AGENT");
+    expect(opts.recipientHasAppRole).toBe(true);
+    expect(Math.abs(opts.lastInboundAt - now)).toBeLessThan(1000);
+    h.meta.sendFailures.set("m-token", { ok: false, code: 10, subcode: 2018278, message: "(#10) This message is sent outside of allowed window." });
+    const last = await finalReport((await send(app.id, "MESSENGER", "psid-1")).body.message_id);
     expect(last).toMatchObject({ status: "FAILED", reason: { code: "OUTSIDE_ALLOWED_SENDING_WINDOW" } });
-    last = await finalReport((await send(app.id, "MESSENGER", "psid-1", tag)).body.message_id);
-    expect(last.reason.code).toBe("OUTSIDE_ALLOWED_SENDING_WINDOW");
-    await h.control("POST", `/_emulator/sinch/apps/${app.id}/human-agent`, { enabled: true });
-    last = await finalReport((await send(app.id, "MESSENGER", "psid-1", tag)).body.message_id);
-    expect(last.status).toBe("READ");
-    await h.control("POST", "/_emulator/clock/advance", { ms: 7 * DAY });
-    last = await finalReport((await send(app.id, "MESSENGER", "psid-1", tag)).body.message_id);
-    expect(last.reason.code).toBe("OUTSIDE_ALLOWED_SENDING_WINDOW");
+    expect(last.reason.description).toBe("The underlying channel reported: (#10) This message is sent outside of allowed window. (subcode 2018278)");
+    h.meta.sendFailures.delete("m-token");
   });
 
-  it("WhatsApp never extends the window; a never-written contact on Instagram is outside the window", async () => {
+  it("a never-written contact is asked about with last inbound at the epoch; a missing channel is CHANNEL_CONFIGURATION_MISSING", async () => {
     const app = await activeApp([igCred("ig-2")]);
-    const last = await finalReport((await send(app.id, "INSTAGRAM", "never-wrote")).body.message_id);
-    expect(last.reason.code).toBe("OUTSIDE_ALLOWED_SENDING_WINDOW");
+    h.meta.sendCalls.length = 0;
+    await finalReport((await send(app.id, "INSTAGRAM", "never-wrote")).body.message_id);
+    expect(h.meta.sendCalls[0]!.opts).toMatchObject({ lastInboundAt: 0 });
     const wa = await finalReport((await send(app.id, "WHATSAPP", "46700000000")).body.message_id);
     expect(wa.reason.code).toBe("CHANNEL_CONFIGURATION_MISSING");
   });

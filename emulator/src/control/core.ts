@@ -4,6 +4,8 @@ import type { World } from "../world";
 import { renderControlPage } from "./page";
 import { body, controlError, num, str } from "./util";
 
+const MAX_CLOCK_MS = Date.UTC(9999, 0, 1);
+
 /** Reset, clock, faults, callback log and the HTML overview page. */
 export function registerCoreControl(router: Router, world: World): void {
   const initialWarmupMs = world.config.subprojectWarmupMs;
@@ -25,6 +27,8 @@ export function registerCoreControl(router: Router, world: World): void {
   router.add("POST", "/_emulator/clock/advance", (req, res) => {
     const ms = num(body(req).ms, "ms");
     if (ms < 0) throw controlError(400, "ms must be >= 0 (the clock only moves forward)");
+    // Dates stop at ±8.64e15 ms; keep every emulator timestamp printable.
+    if (world.clock.now() + ms > MAX_CLOCK_MS) throw controlError(400, "ms would move the clock past the year 9999");
     world.clock.advance(ms);
     res.json({ now: world.clock.now(), iso: world.clock.iso(), offsetMs: world.clock.offset });
   });

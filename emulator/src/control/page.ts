@@ -21,7 +21,7 @@ export function renderControlPage(world: World): string {
   const apps = [...s.apps.values()].map((a) => [
     a.id, a.projectId, a.region, a.fields.display_name, a.fields.processing_mode,
     a.credentials.map((c) => `${c.channel}: ${c.status}${c.description ? ` (${c.description})` : ""}`).join("; "),
-    [...s.webhooks.values()].filter((w) => w.app_id === a.id).length, a.humanAgent ? "yes" : "no",
+    [...s.webhooks.values()].filter((w) => w.app_id === a.id).length,
   ]);
   const senders = [...s.senders.values()].map((x) => [x.id, x.projectId, x.region, x.state, x.wabaId, x.phoneNumberId]);
   const log = s.dispatcher.entries().slice(-25).reverse().map((e) => [e.at, e.eventType, e.target, e.attempt, e.status ?? e.error, e.signed ? "signed" : "unsigned"]);
@@ -38,7 +38,7 @@ Pending faults: ${esc(world.faults.list().map((f) => `${f.key}→${f.status}×${
 Subprojects API: ${s.subprojectsDisabled ? "disabled (closed beta)" : "enabled"}, warm-up ${esc(world.config.subprojectWarmupMs)} ms.</p>
 <h2>JSON control routes</h2><ul>${links}</ul>
 <h2>Sinch projects</h2>${table(["id", "name", "parent", "state", "access keys"], projects)}
-<h2>Conversation apps</h2>${table(["id", "project", "region", "name", "mode", "credentials", "webhooks", "human agent"], apps)}
+<h2>Conversation apps</h2>${table(["id", "project", "region", "name", "mode", "credentials", "webhooks"], apps)}
 <h2>WhatsApp senders</h2>${table(["id", "project", "region", "state", "WABA", "phone number id"], senders)}
 <h2>Latest callback attempts</h2>${table(["at", "type", "target", "attempt", "result", "signature"], log)}
 </body></html>`;

@@ -4,7 +4,8 @@ import { appResponse } from "../sinch/apps";
 import { stopConversation } from "../sinch/contacts";
 import { evaluateApp, setCredentialState } from "../sinch/credentials";
 import { randomToken, ulid } from "../sinch/ids";
-import { injectInbound } from "../sinch/inbound";
+import { inboundAsset, injectInbound } from "../sinch/inbound";
+import { metaStateOf } from "../meta/index";
 import { SENDER_STATES, senderResponse } from "../sinch/provisioning";
 import { contactKey, sinchState, type App, type SenderState, type SinchState } from "../sinch/state";
 import { webhookResponse } from "../sinch/webhooks";
@@ -54,7 +55,7 @@ export function registerSinchControl(router: Router, world: World): void {
     const apps = [...s.apps.values()].map((app) => {
       evaluateApp(s, app);
       const hooks = [...s.webhooks.values()].filter((w) => w.app_id === app.id).map((w) => ({ ...webhookResponse(w), secret: w.secret }));
-      return { ...appResponse(app), project_id: app.projectId, region: app.region, human_agent: app.humanAgent, webhooks: hooks };
+      return { ...appResponse(app), project_id: app.projectId, region: app.region, webhooks: hooks };
     });
     res.json({ apps });
   });
@@ -76,12 +77,46 @@ export function registerSinchControl(router: Router, world: World): void {
     res.json(injectInbound(s, appOf(s, req.params.appId), body(req)));
   });
 
+  /**
+   * Meta owns the HUMAN_AGENT rule (approval belongs to the Meta app whose token Sinch uses, and the
+   * emulator has one Meta app), so this is an alias of `POST /_emulator/meta/app {humanAgentApproved}`.
+   */
   router.add("POST", "/_emulator/sinch/apps/:appId/human-agent", (req, res) => {
     const app = appOf(S(), req.params.appId);
     const b = body(req);
     if (typeof b.enabled !== "boolean") throw controlError(400, "enabled must be a boolean");
-    app.humanAgent = b.enabled;
-    res.json({ appId: app.id, humanAgent: app.humanAgent });
+    const meta = metaStateOf(world);
+    if (!meta) throw controlError(404, "The Meta half is not running");
+    meta.app.humanAgentApproved = b.enabled;
+    res.json({ appId: app.id, humanAgent: meta.app.humanAgentApproved });
+  });
+
+  /** Meta delivers one message to every app connected to the asset (M10: the same IG account on two apps). */
+  router.add("POST", "/_emulator/sinch/inbound", (req, res) => {
+    const s = S();
+    const b = body(req);
+    const channel = str(b.channel, "channel");
+    const assetId = str(b.assetId, "assetId");
+    const apps = [...s.apps.values()].filter((app) => {
+      evaluateApp(s, app);
+      const cred = app.credentials.find((c) => c.channel === channel);
+      return cred !== undefined && [inboundAsset(s, app, channel), cred.channelKnownId].includes(assetId);
+    });
+    res.json({ deliveries: apps.map((app) => ({ appId: app.id, ...injectInbound(s, app, { ...b, force: false }) })) });
+  });
+
+  /** Holds a credential in PENDING (Sinch validation that never finishes, S11) until `{held:false}`. */
+  router.add("POST", "/_emulator/sinch/apps/:appId/credentials/:channel/hold", (req, res) => {
+    const s = S();
+    const app = appOf(s, req.params.appId);
+    const channel = (req.params.channel ?? "").toUpperCase();
+    const cred = app.credentials.find((c) => c.channel === channel);
+    if (!cred) throw controlError(404, `App ${app.id} has no ${channel} credential`);
+    const held = body(req).held;
+    cred.held = held === undefined ? true : Boolean(held);
+    if (cred.held) setCredentialState(s, app, cred, "PENDING", undefined);
+    else evaluateApp(s, app);
+    res.json(appResponse(app));
   });
 
   router.add("POST", "/_emulator/sinch/apps/:appId/credentials/:channel/fail", (req, res) => {

@@ -91,3 +91,8 @@ export const E = {
 export function waError(code: number, title: string, details: string): HttpError {
   return graphError({ code, message: `(#${code}) ${title}` }, { error_data: { messaging_product: "whatsapp", details } });
 }
+
+/** A WhatsApp Cloud API error as a verdict for the Sinch half (`(#code) title`). */
+export function waText(code: number, title: string): { ok: false; code: number; message: string } {
+  return { ok: false, code, message: `(#${code}) ${title}` };
+}

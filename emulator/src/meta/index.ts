@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { HttpError, Res, Router, makeReq, readBody, type Req } from "../http";
+import { createRequestListener } from "../dispatch";
+import { Router, type Req, type Res } from "../http";
 import { Clock, Faults, loadConfig, type EmulatorConfig, type World } from "../world";
 import { registerSeedControl } from "./control-seed";
 import { registerSwitchControl } from "./control-switches";
@@ -47,28 +48,7 @@ export async function startMetaOnly(overrides: Partial<EmulatorConfig> = {}): Pr
   const router = new Router();
   const world: World = { config, clock: new Clock(), faults: new Faults(), meta: undefined as unknown as World["meta"], resetHooks: [] };
   registerMeta(router, world);
-  const server = createServer((raw, rawRes) => {
-    const res = new Res(rawRes);
-    void (async () => {
-      const url = new URL(raw.url ?? "/", "http://emulator.local");
-      try {
-        const found = router.match(raw.method ?? "GET", url.pathname);
-        if (found === undefined) throw new HttpError(404, { error: { code: 404, message: `No route for ${url.pathname}` } });
-        if (found === "method") throw new HttpError(405, { error: { code: 405, message: "Method not allowed" } });
-        const bodyBuf = await readBody(raw);
-        await found.handler(makeReq(raw, bodyBuf, found.params, url), res);
-      } catch (err) {
-        if (res.sent) return;
-        if (err instanceof HttpError) {
-          for (const [k, v] of Object.entries(err.headers)) res.header(k, v);
-          res.status(err.status).json(err.body);
-        } else {
-          console.error("[meta-emulator] unhandled error", err);
-          res.status(500).json({ error: { code: 500, message: "Internal error" } });
-        }
-      }
-    })();
-  });
+  const server = createServer(createRequestListener(router, "meta-emulator"));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, config.host, () => resolve());

@@ -1,5 +1,6 @@
-import type { MetaOracle, MetaSendOptions, SendVerdict, TokenVerdict } from "../world";
+import type { CredentialVerdict, InboundVerdict, MetaChannel, MetaOracle, MetaSendOptions, SendVerdict, TokenVerdict } from "../world";
 import { E } from "./errors";
+import { checkPhoneSend, inboundRoute, subscribeAsset } from "./oracle-routing";
 import type { MetaState } from "./state";
 import { inspectToken, missingScope, tokenCoversPage, tokenCoversWaba } from "./tokens";
 import type { GraphErrorShape } from "./types";
@@ -7,9 +8,14 @@ import type { GraphErrorShape } from "./types";
 export type SendOptions = MetaSendOptions;
 
 const DAY_MS = 86_400_000;
+const CREDENTIAL_SCOPES = {
+  MESSENGER: ["pages_messaging", "pages_manage_metadata"],
+  INSTAGRAM: ["instagram_basic", "instagram_manage_messages", "pages_manage_metadata"],
+};
 const SEND_SCOPES = { MESSENGER: "pages_messaging", INSTAGRAM: "instagram_manage_messages", WHATSAPP: "whatsapp_business_messaging" } as const;
 
-const fail = (e: GraphErrorShape): SendVerdict & TokenVerdict => ({
+type Failed = { ok: false; code: number; subcode?: number; message: string };
+const fail = (e: GraphErrorShape): Failed => ({
   ok: false,
   code: e.code,
   ...(e.subcode !== undefined ? { subcode: e.subcode } : {}),
@@ -29,6 +35,39 @@ export class MetaOracleImpl implements MetaOracle {
     return { ok: true, userId, scopes: [...insp.grant.granted] };
   }
 
+  /** A Messenger credential needs a Page token (asset = its Page, as Graph `/me` answers with it). */
+  checkCredential(channel: "MESSENGER" | "INSTAGRAM", token: string, businessAccountId?: string): CredentialVerdict {
+    const { state } = this;
+    const insp = inspectToken(state, token);
+    if (!insp.ok) return fail(insp.err);
+    const { rec, grant } = insp;
+    if (channel === "MESSENGER" && rec.type !== "PAGE") return fail(E.pageTokenRequired());
+    const lacking = missingScope(grant, CREDENTIAL_SCOPES[channel]);
+    if (lacking) return fail(E.missingPermission(lacking));
+    if (channel === "MESSENGER") {
+      const page = state.pages.get(rec.pageId ?? "");
+      if (!page) return fail(E.objectMissing(rec.pageId ?? ""));
+      return { ok: true, assetId: page.id, tokenType: rec.type };
+    }
+    if (!businessAccountId) return fail(E.param("The parameter business_account_id is required."));
+    const ig = state.instagram.get(businessAccountId);
+    const page = state.pageOfIg(businessAccountId);
+    if (!ig || !page || ig.accountType === "PERSONAL" || !tokenCoversPage(state, rec, grant, page)) return fail(E.objectMissing(businessAccountId));
+    return { ok: true, assetId: ig.id, tokenType: rec.type };
+  }
+
+  checkPhoneSend(phoneNumberId: string, opts: { lastInboundAt?: number; template?: boolean } = {}): SendVerdict {
+    return checkPhoneSend(this.state, phoneNumberId, opts);
+  }
+
+  inboundRoute(channel: MetaChannel, assetId: string, opts: { senderHasAppRole?: boolean } = {}): InboundVerdict {
+    return inboundRoute(this.state, channel, assetId, opts);
+  }
+
+  subscribeAsset(channel: MetaChannel, assetId: string): void {
+    subscribeAsset(this.state, channel, assetId);
+  }
+
   /** Page subscription is deliberately not checked: an unsubscribed Page still sends, it only stops receiving (M3). */
   checkSend(channel: "MESSENGER" | "INSTAGRAM" | "WHATSAPP", token: string, assetId: string, opts: SendOptions = {}): SendVerdict {
     const { state } = this;
@@ -41,12 +80,8 @@ export class MetaOracleImpl implements MetaOracle {
     if (channel === "WHATSAPP") {
       const phone = state.phones.get(assetId);
       if (!phone || rec.type === "PAGE" || !tokenCoversWaba(grant, phone.wabaId)) return fail(E.objectMissingPost(assetId));
-      if (!phone.registered) return fail({ code: 133010, message: "(#133010) Account not registered" });
-      if (phone.name_status !== "APPROVED" && phone.name_status !== "AVAILABLE_WITHOUT_REVIEW") {
-        return fail({ code: 131037, message: "(#131037) WhatsApp provided number needs display name approval before message can be sent." });
-      }
-      if (!phone.paymentMethod) return fail({ code: 131042, message: "(#131042) Business eligibility payment issue" });
-      return { ok: true };
+      // The window (131047) depends on the message kind, which only checkPhoneSend is told about.
+      return checkPhoneSend(state, assetId, {});
     }
 
     let page;
@@ -73,11 +108,16 @@ export class MetaOracleImpl implements MetaOracle {
     return { ok: true };
   }
 
-  describePhoneNumber(wabaId: string, phoneNumberId: string): { ok: true; displayPhoneNumber: string; verifiedName: string } | { ok: false; message: string } {
+  describePhoneNumber(wabaId: string, phoneNumberId: string): ReturnType<MetaOracle["describePhoneNumber"]> {
     const waba = this.state.wabas.get(wabaId);
     if (!waba) return { ok: false, message: `WhatsApp Business Account ${wabaId} does not exist` };
     const phone = this.state.phones.get(phoneNumberId);
     if (!phone || phone.wabaId !== wabaId) return { ok: false, message: `Phone number ${phoneNumberId} does not belong to WhatsApp Business Account ${wabaId}` };
-    return { ok: true, displayPhoneNumber: phone.display_phone_number, verifiedName: phone.verified_name };
+    return {
+      ok: true,
+      displayPhoneNumber: phone.display_phone_number,
+      verifiedName: phone.verified_name,
+      codeVerificationStatus: phone.code_verification_status,
+    };
   }
 }

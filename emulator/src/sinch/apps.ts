@@ -92,7 +92,7 @@ export function registerApps(router: Router, state: SinchState): void {
     const body = readJson(req);
     if (typeof body.display_name !== "string" || body.display_name.trim() === "") throw invalid("Missing required field: display_name");
     const now = state.world.clock.now();
-    const app: App = { id: ulid(now), projectId: project.id, region, fields: { display_name: "" }, credentials: [], humanAgent: false, createdAt: now };
+    const app: App = { id: ulid(now), projectId: project.id, region, fields: { display_name: "" }, credentials: [], createdAt: now };
     Object.assign(app.fields, defaults());
     for (const f of WRITABLE) {
       if (f === "channel_credentials" || body[f] === undefined) continue;

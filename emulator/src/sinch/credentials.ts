@@ -7,11 +7,6 @@ export const CHANNELS = [
   "KAKAOTALK", "KAKAOTALKCHAT", "LINE", "WECHAT", "APPLEBC",
 ] as const;
 
-const REQUIRED_SCOPES: Record<string, string[]> = {
-  MESSENGER: ["pages_messaging", "pages_manage_metadata"],
-  INSTAGRAM: ["instagram_basic", "instagram_manage_messages", "pages_manage_metadata"],
-};
-
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -60,7 +55,6 @@ export function replaceCredentials(state: SinchState, app: App, raws: unknown): 
     const same = app.credentials.find((c) => JSON.stringify(c.request) === JSON.stringify(req));
     if (same) return same;
     const cred: StoredCredential = { request: req, channel: String(req.channel), status: "PENDING", setAt: state.world.clock.now(), forced: false };
-    if (cred.channel === "MESSENGER") resolvePageId(state, cred);
     return cred;
   });
   app.credentials = next;
@@ -77,43 +71,29 @@ export function metaText(v: { code: number; message: string }): string {
   return v.message.startsWith("(#") ? v.message : `(#${v.code}) ${v.message}`;
 }
 
-/**
- * Sinch learns the Page behind a Page token by asking Graph `/me`, as the real service does; the
- * result becomes `channel_known_id` and the asset Messenger sends go out from.
- */
-function resolvePageId(state: SinchState, cred: StoredCredential): void {
-  const token = credentialToken(cred.request);
-  if (!token) return;
-  const url = `${state.world.config.origin}/graph/v22.0/me?fields=id,name&access_token=${encodeURIComponent(token)}`;
-  void fetch(url, { signal: AbortSignal.timeout(3000) })
-    .then(async (r) => (r.ok ? ((await r.json()) as { id?: unknown }) : undefined))
-    .then((me) => {
-      if (me && typeof me.id === "string") cred.channelKnownId = me.id;
-    })
-    .catch(() => undefined);
-}
-
 interface Decision {
   status: CredentialStatus;
   description?: string;
   knownId?: string;
+  /** Meta rejected the token itself (190 / 104), as opposed to an asset or scope problem. */
+  tokenDead?: boolean;
 }
+
+const LABEL = { MESSENGER: "Failed to validate Facebook Page token", INSTAGRAM: "Failed to exchange Instagram token" } as const;
 
 function decide(state: SinchState, app: App, cred: StoredCredential): Decision {
   const req = cred.request;
   const token = credentialToken(req) ?? "";
   try {
-    if (cred.channel === "MESSENGER") {
-      const v = state.world.meta.checkToken(token, REQUIRED_SCOPES.MESSENGER!);
-      if (!v.ok) return { status: "FAILING", description: `Failed to validate Facebook Page token: ${metaText(v)}` };
-      return { status: "ACTIVE", knownId: cred.channelKnownId ?? v.userId };
-    }
-    if (cred.channel === "INSTAGRAM") {
+    if (cred.channel === "MESSENGER" || cred.channel === "INSTAGRAM") {
       const igId = nestedString(req, "instagram_credentials", "business_account_id");
-      if (!igId) return { status: "FAILING", description: "Instagram business_account_id is required when using the Sinch Facebook App" };
-      const v = state.world.meta.checkToken(token, REQUIRED_SCOPES.INSTAGRAM!);
-      if (!v.ok) return { status: "FAILING", description: `Failed to exchange Instagram token: ${metaText(v)}` };
-      return { status: "ACTIVE", knownId: igId };
+      if (cred.channel === "INSTAGRAM" && !igId) {
+        return { status: "FAILING", description: "Instagram business_account_id is required when using the Sinch Facebook App" };
+      }
+      // Sinch asks Graph which asset the token acts for (`/me` answers a Page token with the Page).
+      const v = state.world.meta.checkCredential(cred.channel, token, igId);
+      if (!v.ok) return { status: "FAILING", description: `${LABEL[cred.channel]}: ${metaText(v)}`, tokenDead: v.code === 190 || v.code === 104 };
+      return { status: "ACTIVE", knownId: v.assetId };
     }
     if (cred.channel === "WHATSAPP") {
       const senderId = nestedString(req, "static_bearer", "claimed_identity") ?? "";
@@ -140,9 +120,11 @@ export function evaluateApp(state: SinchState, app: App): void {
   const now = state.world.clock.now();
   for (const cred of app.credentials) {
     // A WhatsApp credential follows its sender (SUSPENDED can return to ACTIVE); Meta tokens never heal.
-    if (cred.forced || (cred.status === "FAILING" && cred.channel !== "WHATSAPP")) continue;
+    if (cred.forced || cred.held || (cred.status === "FAILING" && cred.channel !== "WHATSAPP")) continue;
     if (cred.status === "PENDING" && now - cred.setAt < state.world.config.credentialActivationDelayMs) continue;
     const d = decide(state, app, cred);
+    // Sinch does not re-validate assets of a working channel; only a dead token shows up before a send.
+    if (cred.status === "ACTIVE" && cred.channel !== "WHATSAPP" && d.status === "FAILING" && !d.tokenDead) continue;
     if (cred.status === d.status && cred.description === d.description) continue;
     setCredentialState(state, app, cred, d.status, d.description, d.knownId);
   }
@@ -161,6 +143,13 @@ export function setCredentialState(
   cred.description = description;
   if (knownId !== undefined) cred.channelKnownId = knownId;
   if (!changed) return;
+  if (status === "ACTIVE" && cred.channelKnownId && (cred.channel === "MESSENGER" || cred.channel === "INSTAGRAM")) {
+    try {
+      state.world.meta.subscribeAsset(cred.channel, cred.channelKnownId);
+    } catch {
+      // A Meta-side failure to subscribe only means no inbound, which is the M3 symptom itself.
+    }
+  }
   emit(state, app, "CHANNEL_EVENT", "channel_event_notification", {
     channel_event: {
       channel: cred.channel,

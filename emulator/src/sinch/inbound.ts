@@ -60,6 +60,26 @@ function rawChannelPayload(channel: string, identity: string, app: App, nowMs: n
   });
 }
 
+/**
+ * The asset Meta's webhook is about: the Page (Messenger), the IG account, or the sender's WABA. Unknown
+ * until Sinch has validated the channel, and then Meta has no subscription to deliver through either.
+ */
+export function inboundAsset(state: SinchState, app: App, channel: string): string | undefined {
+  const cred = app.credentials.find((c) => c.channel === channel);
+  if (!cred) return undefined;
+  if (channel === "INSTAGRAM") {
+    const ic = cred.request.instagram_credentials as Obj | undefined;
+    return typeof ic?.business_account_id === "string" ? ic.business_account_id : undefined;
+  }
+  if (channel === "WHATSAPP") {
+    const sb = cred.request.static_bearer as Obj | undefined;
+    return state.senders.get(String(sb?.claimed_identity ?? ""))?.wabaId;
+  }
+  return cred.channelKnownId;
+}
+
+const META_CHANNELS = ["MESSENGER", "INSTAGRAM", "WHATSAPP"] as const;
+
 export interface InboundResult {
   delivered: boolean;
   reason?: string;
@@ -86,7 +106,15 @@ export function injectInbound(state: SinchState, app: App, input: Obj): InboundR
   if (kind === "story_mention" && input.fromPrivateAccount === true) {
     return { delivered: false, reason: "Story mentions from private accounts not followed by the business are never delivered (M9)" };
   }
+  if (!input.force && (META_CHANNELS as readonly string[]).includes(channel)) {
+    const asset = inboundAsset(state, app, channel);
+    if (!asset) return { delivered: false, reason: `The ${channel} channel of app ${app.id} is not validated yet, so Meta has nowhere to deliver` };
+    const hasRole = typeof input.recipientHasAppRole === "boolean" ? { senderHasAppRole: input.recipientHasAppRole } : {};
+    const route = state.world.meta.inboundRoute(channel as (typeof META_CHANNELS)[number], asset, hasRole);
+    if (!route.ok) return { delivered: false, reason: route.reason };
+  }
   const contact = contactFor(state, app, channel, identity);
+  if (typeof input.recipientHasAppRole === "boolean") contact.hasAppRole = input.recipientHasAppRole;
   const now = state.world.clock.now();
   const refs = contactRefs(app, contact);
   const id = ulid(now);

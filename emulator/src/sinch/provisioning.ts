@@ -23,9 +23,19 @@ export function settleSender(state: SinchState, s: Sender): void {
     verdict = { ok: false, message: err instanceof Error ? err.message : String(err) };
   }
   if (verdict.ok) {
-    s.state = "ACTIVE";
+    // A number whose code verification is not done waits for the OTP step (catalogue M12).
+    const unverified = verdict.codeVerificationStatus === "NOT_VERIFIED" || verdict.codeVerificationStatus === "EXPIRED";
+    s.state = unverified ? "PENDING_VERIFICATION" : "ACTIVE";
     s.displayName = verdict.verifiedName;
     s.phoneNumber = verdict.displayPhoneNumber;
+    // Sinch, as the WABA's solution partner, subscribes it so inbound reaches Sinch (catalogue M11).
+    if (!unverified) {
+      try {
+        state.world.meta.subscribeAsset("WHATSAPP", s.wabaId);
+      } catch {
+        // Without the subscription no inbound arrives, which is the M11 symptom itself.
+      }
+    }
   } else {
     s.state = "ERROR";
     s.changes = { status: "ERROR", details: [verdict.message] };

@@ -10,13 +10,6 @@ export interface Failure {
   atChannel: boolean;
 }
 
-const HOUR = 3_600_000;
-const WINDOW_TEXT: Record<string, string> = {
-  WHATSAPP:
-    "The underlying channel reported: Message failed to send because more than 24 hours have passed since the customer last replied to this number",
-  MESSENGER: "The underlying channel reported: (#10) This message is sent outside of allowed window. (subcode 2018278)",
-  INSTAGRAM: "The underlying channel reported: (#10) This message is sent outside of allowed window. (subcode 2534022)",
-};
 const UNREACHABLE_TEXT: Record<string, string> = {
   WHATSAPP: "The underlying channel reported: (#131026) Message undeliverable",
   MESSENGER: "The underlying channel reported: (#551) This person isn't available right now. (subcode 1545041)",
@@ -25,9 +18,10 @@ const UNREACHABLE_TEXT: Record<string, string> = {
 
 type Obj = Record<string, unknown>;
 
-function isHumanAgentTag(channel: string, props: Obj): boolean {
-  const key = channel === "MESSENGER" ? "MESSENGER_MESSAGE_TAG" : channel === "INSTAGRAM" ? "INSTAGRAM_MESSAGE_TAG" : undefined;
-  return key !== undefined && props[key] === "HUMAN_AGENT";
+/** The `MESSENGER_MESSAGE_TAG` / `INSTAGRAM_MESSAGE_TAG` channel property, passed to Meta as the message tag. */
+function messageTag(channel: string, props: Obj): string | undefined {
+  const v = props[`${channel}_MESSAGE_TAG`];
+  return channel !== "WHATSAPP" && typeof v === "string" && v !== "" ? v : undefined;
 }
 
 function metaFailure(v: Exclude<SendVerdict, { ok: true }>): Failure {
@@ -46,7 +40,7 @@ function metaFailure(v: Exclude<SendVerdict, { ok: true }>): Failure {
 
 /**
  * Decides what happens to one outbound message on one channel, in the order Sinch would notice:
- * app configuration, credential state, recipient, messaging window, then the channel's own answer.
+ * app configuration, credential state, recipient, then Meta's answer (which owns the messaging window).
  */
 export function evaluateSend(state: SinchState, app: App, contact: Contact, message: Obj, props: Obj): Failure | undefined {
   const channel = contact.channel;
@@ -77,33 +71,26 @@ export function evaluateSend(state: SinchState, app: App, contact: Contact, mess
   if (contact.blocked) {
     return { code: "RECIPIENT_NOT_REACHABLE", description: UNREACHABLE_TEXT[channel] ?? "The recipient is not reachable on this channel", atChannel: true };
   }
-  if (["WHATSAPP", "MESSENGER", "INSTAGRAM"].includes(channel) && !(channel === "WHATSAPP" && message.template_message)) {
-    const tagged = isHumanAgentTag(channel, props);
-    const windowMs = tagged && app.humanAgent ? 7 * 24 * HOUR : 24 * HOUR;
-    const last = contact.lastInboundAt;
-    if (last === undefined || state.world.clock.now() - last > windowMs) {
-      const note = tagged && !app.humanAgent ? " The HUMAN_AGENT tag was not applied: Human Agent is not approved for this app." : "";
-      return { code: "OUTSIDE_ALLOWED_SENDING_WINDOW", description: (WINDOW_TEXT[channel] ?? "") + note, atChannel: true };
-    }
+  if (channel !== "WHATSAPP" && channel !== "MESSENGER" && channel !== "INSTAGRAM") return undefined;
+  // A contact who never wrote has no open window; Meta decides with "last inbound" at the epoch.
+  const lastInboundAt = contact.lastInboundAt ?? 0;
+  let verdict: SendVerdict;
+  try {
+    verdict =
+      channel === "WHATSAPP"
+        ? state.world.meta.checkPhoneSend(assetId, { lastInboundAt, template: Boolean(message.template_message) })
+        : state.world.meta.checkSend(channel, credentialToken(cred.request) ?? "", assetId, {
+            lastInboundAt,
+            ...(messageTag(channel, props) ? { messageTag: messageTag(channel, props) } : {}),
+            ...(contact.hasAppRole !== undefined ? { recipientHasAppRole: contact.hasAppRole } : {}),
+          });
+  } catch (err) {
+    verdict = { ok: false, code: 1, message: err instanceof Error ? err.message : String(err) };
   }
-  if (channel === "WHATSAPP" || channel === "MESSENGER" || channel === "INSTAGRAM") {
-    let verdict: SendVerdict;
-    try {
-      verdict = state.world.meta.checkSend(channel, credentialToken(cred.request) ?? "", assetId);
-    } catch (err) {
-      verdict = { ok: false, code: 1, message: err instanceof Error ? err.message : String(err) };
-    }
-    // Toward Meta, Sinch sends WhatsApp with its own partner token, not the sender bearer token the app
-    // holds, so Meta's token verdicts do not apply there; the phone's state (133010, 131042, ...) does.
-    const tokenProblem = !verdict.ok && (verdict.code === 190 || verdict.code === 104 || (verdict.code === 100 && verdict.subcode === 33));
-    if (!verdict.ok && !(channel === "WHATSAPP" && tokenProblem)) {
-      const f = metaFailure(verdict);
-      if ((verdict.code === 190 || verdict.code === 104) && channel !== "WHATSAPP") {
-        const label = channel === "INSTAGRAM" ? "Failed to exchange Instagram token" : "Failed to validate Facebook Page token";
-        setCredentialState(state, app, cred, "FAILING", `${label}: ${metaText(verdict)}`);
-      }
-      return f;
-    }
+  if (verdict.ok) return undefined;
+  if ((verdict.code === 190 || verdict.code === 104) && channel !== "WHATSAPP") {
+    const label = channel === "INSTAGRAM" ? "Failed to exchange Instagram token" : "Failed to validate Facebook Page token";
+    setCredentialState(state, app, cred, "FAILING", `${label}: ${metaText(verdict)}`);
   }
-  return undefined;
+  return metaFailure(verdict);
 }

@@ -34,6 +34,8 @@ export interface StoredCredential {
   setAt: number;
   /** Set by the control API: stays FAILING until the credential is replaced. */
   forced: boolean;
+  /** Set by the control API: stays PENDING until released or replaced (catalogue S11). */
+  held?: boolean;
 }
 
 export interface App {
@@ -43,7 +45,6 @@ export interface App {
   /** Every AppResponse field except id and channel_credentials, snake_case as on the wire. */
   fields: Record<string, unknown>;
   credentials: StoredCredential[];
-  humanAgent: boolean;
   createdAt: number;
 }
 
@@ -68,6 +69,8 @@ export interface Contact {
   /** How many conversations were started; a restart after a stop gets a fresh conversation id. */
   conversationCount: number;
   lastInboundAt?: number;
+  /** From the inbound control call: whether the person has a role on the Meta app (development mode, M14). */
+  hasAppRole?: boolean;
   blocked: boolean;
   createdAt: number;
 }
