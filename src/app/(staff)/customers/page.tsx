@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
-import { EmptyState, PageHeader } from "@/components/ui";
-import { UsersIcon } from "@/components/ui/icons";
+import { CustomerDirectory } from "@/components/customers/customer-directory";
+import { NotAllowed } from "@/components/shell";
+import { staffCan } from "@/server/auth/page-guard";
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default function Page() {
-  return (
-    <>
-      <PageHeader title="Customers" description="Every business customer, its Sinch project, app and channels." />
-      <EmptyState icon={<UsersIcon />} title="Nothing here yet" description="Customers you create appear here with their region, channels and access status." />
-    </>
-  );
+export default async function CustomersPage() {
+  if (!(await staffCan("customers.read"))) return <NotAllowed />;
+  return <CustomerDirectory canCreate={await staffCan("customers.write")} />;
 }

@@ -6,6 +6,9 @@ export const regionEnum = pgEnum("region", ["us", "eu", "br"]);
 export type Region = (typeof regionEnum.enumValues)[number];
 export const projectModeEnum = pgEnum("project_mode", ["subproject", "existing_project"]);
 export type ProjectMode = (typeof projectModeEnum.enumValues)[number];
+/** Where the guided setup (project → app → webhook) stands; denormalised so the directory can filter on it. */
+export const setupStatusEnum = pgEnum("customer_setup_status", ["in_progress", "needs_attention", "ready"]);
+export type SetupStatus = (typeof setupStatusEnum.enumValues)[number];
 
 export const customers = pgTable(
   "customers",
@@ -18,6 +21,7 @@ export const customers = pgTable(
     projectMode: projectModeEnum().notNull(),
     /** Human Agent approved for the Meta app that owns the token: allows 7-day replies on IG/Messenger. */
     humanAgentApproved: boolean().notNull().default(false),
+    setupStatus: setupStatusEnum().notNull().default("in_progress"),
     archivedAt: timestamp({ withTimezone: true }),
     lastActivityAt: timestamp({ withTimezone: true }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -27,6 +31,10 @@ export const customers = pgTable(
   (t) => [
     index("customers_created_idx").on(t.createdAt),
     index("customers_name_search_idx").on(sql`lower(${t.businessName})`),
+    index("customers_region_idx").on(t.region, t.createdAt),
+    index("customers_setup_status_idx").on(t.setupStatus, t.createdAt),
+    index("customers_archived_idx").on(t.archivedAt),
+    index("customers_activity_idx").on(t.lastActivityAt),
   ],
 );
 export type Customer = typeof customers.$inferSelect;
@@ -50,6 +58,9 @@ export const sinchProjects = pgTable("sinch_projects", {
   dashboardInvitedBy: text(),
   dashboardRemovedAt: timestamp({ withTimezone: true }),
   dashboardRemovedBy: text(),
+  /** Last checklist reminder sent to staff, so the sweep reminds once per step. */
+  dashboardReminderSentAt: timestamp({ withTimezone: true }),
+  dashboardReminderStep: text({ enum: ["invite", "remove"] }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 export type SinchProject = typeof sinchProjects.$inferSelect;
