@@ -7,11 +7,19 @@ import type { Enqueue, JobContext } from "./types";
 
 const state = globalThis as unknown as { __portalBoss?: PgBoss };
 
-/** Queue work if the queue runs in this process; periodic sweeps pick up anything not enqueued. */
+/**
+ * Queue work if the queue runs in this process; periodic sweeps pick up anything not enqueued.
+ * Never awaited by the caller's transaction: on PGlite (one connection) a send issued from inside an
+ * open transaction would wait for that transaction to end, and the transaction for the send.
+ */
 export const enqueue: Enqueue = async (name, data = {}, options = {}) => {
   const boss = state.__portalBoss;
   if (!boss) return;
-  await boss.send(name, data, { startAfter: options.startAfterSeconds, singletonKey: options.singletonKey, retryLimit: 5, retryBackoff: true });
+  setImmediate(() => {
+    boss
+      .send(name, data, { startAfter: options.startAfterSeconds, singletonKey: options.singletonKey, retryLimit: 5, retryBackoff: true })
+      .catch((err: Error) => logger.warn({ job: name, err: { message: err.message } }, "enqueue failed; the sweep will pick it up"));
+  });
 };
 
 /** Postgres-backed queue (pg-boss): several portal instances share the work safely. */
