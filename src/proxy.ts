@@ -11,6 +11,9 @@ const PUBLIC_PREFIXES = ["/sign-in", "/set-password", "/access", "/portal", "/ap
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) return NextResponse.next();
+  // A customer session (cookie named in request-context.ts) goes on to the staff guard, which
+  // answers 404: staff pages must not even reveal a sign-in form to a customer.
+  if (!req.auth?.user && req.cookies.has("portal_customer_session")) return NextResponse.next();
   if (!req.auth?.user) {
     const url = new URL("/sign-in", req.nextUrl);
     if (pathname !== "/") url.searchParams.set("callbackUrl", pathname + search);

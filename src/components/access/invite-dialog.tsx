@@ -1,0 +1,107 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button, Checkbox, ChannelBadge, Dialog, FormField, Input, Textarea, toast, type Channel } from "@/components/ui";
+import { errorDetails } from "@/lib/trpc-errors";
+import { useTRPC } from "@/trpc/react";
+
+const ALL: Channel[] = ["MESSENGER", "INSTAGRAM", "WHATSAPP"];
+
+export type InviteDialogProps = {
+  open: boolean;
+  onClose: () => void;
+  customerId: string;
+  defaultEmail: string;
+  limits: { defaultHours: number; maxHours: number };
+};
+
+/** Invite form: email (defaults to the contact), channels, window (capped), note, auto-revoke. */
+export function InviteDialog({ open, onClose, customerId, defaultEmail, limits }: InviteDialogProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState(defaultEmail);
+  const [channels, setChannels] = useState<Channel[]>([]);
+  const [hours, setHours] = useState(String(limits.defaultHours));
+  const [note, setNote] = useState("");
+  const [autoRevoke, setAutoRevoke] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const invite = useMutation(
+    trpc.access.invite.mutationOptions({
+      onSuccess: (g) => {
+        toast.success(`Invite sent to ${g.invitedEmail}`);
+        void queryClient.invalidateQueries({ queryKey: trpc.access.pathKey() });
+        setChannels([]);
+        setNote("");
+        onClose();
+      },
+      onError: (err) => {
+        const details = errorDetails(err);
+        setErrors(details.fieldErrors);
+        if (!Object.keys(details.fieldErrors).length) toast.error(details.message);
+      },
+    }),
+  );
+  const toggle = (c: Channel) => setChannels((cur) => (cur.includes(c) ? cur.filter((x) => x !== c) : [...cur, c]));
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const h = Number(hours);
+    const local: Record<string, string> = {};
+    if (!channels.length) local.channels = "Choose at least one channel.";
+    if (!Number.isInteger(h) || h < 1 || h > limits.maxHours) local.hours = `Between 1 and ${limits.maxHours} hours.`;
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    invite.mutate({ customerId, email, channels, hours: h, note: note.trim() || null, autoRevokeOnActive: autoRevoke });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Invite the customer"
+      description="They get a single-use link by email, for their own project only. Access ends by itself."
+      dismissible={!invite.isPending}
+      closeOnBackdrop={false}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose} disabled={invite.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" form="invite-form" loading={invite.isPending}>
+            Send invite
+          </Button>
+        </>
+      }
+    >
+      <form id="invite-form" className="space-y-4" onSubmit={submit} noValidate>
+        <FormField label="Email" required error={errors.email} description="Defaults to the customer's contact.">
+          <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" data-autofocus />
+        </FormField>
+        <fieldset className="space-y-2" aria-describedby={errors.channels ? "invite-channels-error" : undefined}>
+          <legend className="text-sm font-medium text-ink">Channels to connect</legend>
+          {ALL.map((c) => (
+            <Checkbox key={c} label={<ChannelBadge channel={c} />} checked={channels.includes(c)} onChange={() => toggle(c)} />
+          ))}
+          {errors.channels ? (
+            <p id="invite-channels-error" className="text-sm font-medium text-red-700">
+              {errors.channels}
+            </p>
+          ) : null}
+        </fieldset>
+        <FormField label="Access window (hours)" required error={errors.hours} description={`Default ${limits.defaultHours} h, at most ${limits.maxHours} h.`}>
+          <Input type="number" inputMode="numeric" min={1} max={limits.maxHours} value={hours} onChange={(e) => setHours(e.target.value)} className="w-32" />
+        </FormField>
+        <FormField label="Note to the customer" error={errors.note} description="Optional; shown in the email and on their page.">
+          <Textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={3} />
+        </FormField>
+        <Checkbox
+          label="End access automatically when every channel is active"
+          description="Recommended. Turn off if you want them to keep access after finishing."
+          checked={autoRevoke}
+          onChange={(e) => setAutoRevoke(e.target.checked)}
+        />
+      </form>
+    </Dialog>
+  );
+}
