@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 
 export const channelEnum = pgEnum("channel", ["MESSENGER", "INSTAGRAM", "WHATSAPP"]);
@@ -63,3 +63,35 @@ export const channelConnections = pgTable(
   (t) => [uniqueIndex("channel_connections_customer_channel").on(t.customerId, t.channel), index("channel_connections_page_idx").on(t.pageId)],
 );
 export type ChannelConnection = typeof channelConnections.$inferSelect;
+
+/**
+ * The long-lived Meta user token between wizard steps (login → pick a Page → confirm). Kept
+ * encrypted on the server for at most 30 minutes so the browser never holds a Meta token.
+ */
+export const channelLoginSessions = pgTable(
+  "channel_login_sessions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    customerId: uuid()
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    channel: channelEnum().notNull(),
+    tokenType: tokenTypeEnum().notNull(),
+    tokenCiphertext: text().notNull(),
+    tokenExpiresAt: timestamp({ withTimezone: true }),
+    dataAccessExpiresAt: timestamp({ withTimezone: true }),
+    grantedScopes: text().array().notNull(),
+    /** `granular_scopes` as debug_token reported them: scope → shared asset ids, or "all". */
+    granularScopes: jsonb().$type<Array<{ scope: string; targetIds: string[] | "all" }>>().notNull(),
+    pageId: text(),
+    pageName: text(),
+    igAccountId: text(),
+    igUsername: text(),
+    businessId: text(),
+    createdBy: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("channel_login_sessions_customer_idx").on(t.customerId, t.channel), index("channel_login_sessions_expiry_idx").on(t.expiresAt)],
+);
+export type ChannelLoginSession = typeof channelLoginSessions.$inferSelect;

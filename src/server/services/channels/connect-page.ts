@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import { secrets } from "@/server/crypto";
+import type { Db } from "@/server/db/client";
+import { channelLoginSessions, type Channel } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { IntegrationError } from "@/server/integrations/errors";
+import { MESSENGER_SUBSCRIBED_FIELDS } from "@/server/integrations/meta/graph";
+import type { CredentialInput } from "@/server/integrations/sinch/types";
+import { audit, type Actor } from "../audit";
+import { getSetting } from "../settings";
+import { connectionTokenCtx, customerSinch, ensureConnection } from "./context";
+import { writeCredentials } from "./credentials";
+import { fetchSessionPages } from "./pages";
+import { startPolling } from "./poll";
+import { applyConnectionPatch, credentialPatch } from "./transitions";
+
+type PageChannel = Exclude<Channel, "WHATSAPP">;
+
+function upstream(err: unknown): never {
+  if (err instanceof IntegrationError) throw new AppError("UPSTREAM_FAILED", { userMessage: err.userMessage, reason: err.code, cause: err });
+  throw err;
+}
+
+/**
+ * Step 5 (confirm): subscribe the Page to the app's webhooks, then replace the app's full
+ * credential array with this channel's credential added (every other one kept), and follow the
+ * Sinch state from PENDING. The Page token never leaves the server.
+ */
+export async function connectPage(db: Db, actor: Actor, customerId: string, channel: PageChannel, sessionId: string) {
+  const { session, pages, graph } = await fetchSessionPages(db, customerId, channel, sessionId);
+  if (!session.pageId) throw new AppError("BAD_REQUEST", { userMessage: "Pick a Page first.", reason: "no_page" });
+  const page = pages.find((p) => p.id === session.pageId);
+  if (!page?.accessToken) {
+    throw new AppError("BAD_REQUEST", { userMessage: `${session.pageName ?? "The Page"} is no longer available to this login. Log in again and select it.`, reason: "asset_not_shared" });
+  }
+  if (channel === "INSTAGRAM" && !session.igAccountId) throw new AppError("BAD_REQUEST", { userMessage: "Pick a Page with a linked Instagram account first.", reason: "instagram_not_linked" });
+  const sinch = await customerSinch(db, customerId);
+  const row = await ensureConnection(db, customerId, channel);
+  try {
+    await graph.subscribeApp(page.id, page.accessToken, MESSENGER_SUBSCRIBED_FIELDS);
+  } catch (err) {
+    upstream(err);
+  }
+  await audit(db, { actor, action: "channel.subscribed", target: { type: "page", id: page.id }, customerId, metadata: { channel, fields: [...MESSENGER_SUBSCRIBED_FIELDS] } });
+  const callbackSecret = await getSetting(db, "meta.appSecret");
+  const credential: CredentialInput =
+    channel === "MESSENGER"
+      ? { channel, pageAccessToken: page.accessToken, callbackSecret }
+      : { channel, pageAccessToken: page.accessToken, instagramBusinessAccountId: session.igAccountId!, callbackSecret };
+  const app = await writeCredentials(db, sinch, { set: credential }).catch(upstream);
+  await audit(db, { actor, action: "channel.credential_submitted", target: { type: "channel", id: row.id }, customerId, metadata: { channel, pageId: page.id, igAccountId: session.igAccountId } });
+  const updated = await applyConnectionPatch(
+    db,
+    row,
+    {
+      ...credentialPatch(app, channel),
+      pageId: page.id,
+      pageName: page.name,
+      igAccountId: session.igAccountId,
+      igUsername: session.igUsername,
+      businessId: page.businessId,
+      tokenType: session.tokenType,
+      tokenCiphertext: secrets().encrypt(page.accessToken, connectionTokenCtx(row.id)),
+      tokenExpiresAt: null,
+      dataAccessExpiresAt: session.dataAccessExpiresAt,
+      grantedScopes: session.grantedScopes,
+      consecutiveAuthFailures: 0,
+      connectedBy: actor.label,
+    },
+    actor,
+  );
+  await db.delete(channelLoginSessions).where(and(eq(channelLoginSessions.id, session.id), eq(channelLoginSessions.customerId, customerId)));
+  await startPolling(updated);
+  return updated;
+}

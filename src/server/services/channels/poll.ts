@@ -1,0 +1,96 @@
+import { and, eq, lt, or, isNull } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { channelConnections, type Channel, type ChannelConnection } from "@/server/db/schema";
+import { IntegrationError } from "@/server/integrations/errors";
+import { logger } from "@/server/log";
+import { audit, systemActor } from "../audit";
+import { customerSinch, decryptSenderToken, findConnection } from "./context";
+import { writeCredentials } from "./credentials";
+import { applyConnectionPatch, credentialPatch, isTerminal } from "./transitions";
+
+export const CHANNEL_POLL_JOB = "channels.poll";
+export const CHANNEL_POLL_SWEEP_JOB = "channels.poll-sweep";
+const MAX_ATTEMPTS = 40;
+
+/** Backoff between polls of one credential: 2 s, 4 s, 8 s … capped at 5 minutes. */
+export function pollDelaySeconds(attempt: number): number {
+  return Math.min(2 ** Math.max(1, attempt + 1), 300);
+}
+
+export const WAITING_FOR_SENDER_TOKEN = "The WhatsApp sender is ready. Waiting for your provider to add its access token; this usually happens within a working day.";
+
+function senderFailure(state: string, details: unknown[] | undefined): string {
+  const reason = (details ?? []).map((d) => (typeof d === "string" ? d : JSON.stringify(d))).join("; ");
+  return `The WhatsApp sender is ${state}${reason ? `: ${reason}` : ""}.`;
+}
+
+/** WhatsApp before the credential exists: follow the Provisioning sender, then add the credential. */
+async function refreshSender(db: Db, row: ChannelConnection): Promise<ChannelConnection> {
+  const sinch = await customerSinch(db, row.customerId);
+  const sender = await sinch.gateway.provisioning.getWhatsAppSender(sinch.projectId, row.senderId!);
+  if (sender.state !== row.senderState) {
+    await audit(db, { actor: systemActor("sender poll"), action: "channel.sender_state_changed", target: { type: "sender", id: sender.id }, customerId: row.customerId, metadata: { from: row.senderState, to: sender.state } });
+  }
+  if (["ERROR", "SUSPENDED", "INACTIVE"].includes(sender.state)) {
+    return applyConnectionPatch(db, row, { state: "failing", senderState: sender.state, sinchDescription: senderFailure(sender.state, sender.changes?.details), lastCheckedAt: new Date() });
+  }
+  const token = decryptSenderToken(row);
+  if (sender.state !== "ACTIVE" || !token) {
+    const description = sender.state === "ACTIVE" ? WAITING_FOR_SENDER_TOKEN : `Meta is setting up the number (sender ${sender.state}).`;
+    return applyConnectionPatch(db, row, { senderState: sender.state, sinchDescription: description, lastCheckedAt: new Date() });
+  }
+  const app = await writeCredentials(db, sinch, { set: { channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token } });
+  await audit(db, { actor: systemActor("sender poll"), action: "channel.credential_submitted", target: { type: "channel", id: row.id }, customerId: row.customerId, metadata: { channel: "WHATSAPP", senderId: sender.id } });
+  return applyConnectionPatch(db, row, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state });
+}
+
+/**
+ * Reads Sinch once for a connection that is still activating and records what changed. Returns the
+ * row as it now stands. Errors from Sinch are logged and leave the row as it was (the next poll retries).
+ */
+export async function refreshConnection(db: Db, customerId: string, channel: Channel): Promise<ChannelConnection | undefined> {
+  const row = await findConnection(db, customerId, channel);
+  if (!row || row.state !== "activating") return row;
+  try {
+    if (row.channel === "WHATSAPP" && row.sinchStatus === null && row.senderId) return await refreshSender(db, row);
+    const sinch = await customerSinch(db, customerId);
+    const app = await sinch.conversation.getApp(sinch.appId);
+    return await applyConnectionPatch(db, row, credentialPatch(app, channel));
+  } catch (err) {
+    logger.warn({ customerId, channel, err: err instanceof IntegrationError ? err.toJSON() : { message: (err as Error).message } }, "channel refresh failed");
+    await db.update(channelConnections).set({ lastCheckedAt: new Date() }).where(eq(channelConnections.id, row.id));
+    return row;
+  }
+}
+
+/** Loaded lazily: the job registry imports this module, and the queue itself is optional here. */
+async function enqueue(name: string, data: Record<string, unknown>, options: { startAfterSeconds?: number }) {
+  const jobs = await import("@/server/jobs");
+  await jobs.enqueue(name, data, options);
+}
+
+/** Queues the first poll of a connection that is activating. */
+export async function startPolling(row: Pick<ChannelConnection, "customerId" | "channel" | "state">): Promise<void> {
+  if (isTerminal(row.state)) return;
+  await enqueue(CHANNEL_POLL_JOB, { customerId: row.customerId, channel: row.channel, attempt: 0 }, { startAfterSeconds: pollDelaySeconds(0) });
+}
+
+/** Job body: one refresh, then the next poll with backoff until ACTIVE or FAILING. */
+export async function pollJob(db: Db, data: Record<string, unknown>): Promise<void> {
+  const customerId = String(data.customerId);
+  const channel = String(data.channel) as Channel;
+  const attempt = Number(data.attempt ?? 0);
+  const row = await refreshConnection(db, customerId, channel);
+  if (!row || isTerminal(row.state) || attempt + 1 >= MAX_ATTEMPTS) return;
+  await enqueue(CHANNEL_POLL_JOB, { customerId, channel, attempt: attempt + 1 }, { startAfterSeconds: pollDelaySeconds(attempt + 1) });
+}
+
+/** Safety net for polls lost with a restart: every activating connection not read for a minute. */
+export async function pollSweep(db: Db, now = new Date()): Promise<number> {
+  const stale = await db
+    .select({ customerId: channelConnections.customerId, channel: channelConnections.channel })
+    .from(channelConnections)
+    .where(and(eq(channelConnections.state, "activating"), or(isNull(channelConnections.lastCheckedAt), lt(channelConnections.lastCheckedAt, new Date(now.getTime() - 60_000)))));
+  for (const s of stale) await refreshConnection(db, s.customerId, s.channel);
+  return stale.length;
+}

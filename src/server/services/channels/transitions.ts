@@ -1,0 +1,57 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { channelConnections, type ChannelConnection, type ChannelState } from "@/server/db/schema";
+import type { App } from "@/server/integrations/sinch/types";
+import { onChannelStateChanged } from "../access/lifecycle";
+import { audit, systemActor, type Actor } from "../audit";
+
+/** Sinch credential status → portal channel state (sinch.md section 4). Unknown values keep waiting. */
+export function stateForCredential(status: string | null | undefined): ChannelState {
+  if (status === "ACTIVE") return "active";
+  if (status === "FAILING") return "failing";
+  return "activating";
+}
+
+export const isTerminal = (state: ChannelState) => state !== "activating" && state !== "connecting";
+
+export type ConnectionPatch = Partial<Omit<typeof channelConnections.$inferInsert, "id" | "customerId" | "channel" | "createdAt">>;
+
+/**
+ * Updates one connection; a change of `state` is written only if nobody changed it first (so the
+ * poll job and a live query never audit the same transition twice), then audited and handed to the
+ * access engine, which may end a grant whose channels are now all active.
+ */
+export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch: ConnectionPatch, actor: Actor = systemActor("channel state")): Promise<ChannelConnection> {
+  const now = new Date();
+  const to = patch.state ?? row.state;
+  const changed = to !== row.state;
+  const [updated] = await db
+    .update(channelConnections)
+    .set({ ...patch, updatedAt: now, ...(changed ? { stateChangedAt: now } : {}) })
+    .where(and(eq(channelConnections.id, row.id), eq(channelConnections.state, row.state)))
+    .returning();
+  if (!updated) {
+    const [current] = await db.select().from(channelConnections).where(eq(channelConnections.id, row.id));
+    return current!;
+  }
+  if (changed) {
+    await audit(db, {
+      actor,
+      action: "channel.state_changed",
+      target: { type: "channel", id: row.id },
+      customerId: row.customerId,
+      metadata: { channel: row.channel, from: row.state, to, sinchStatus: updated.sinchStatus, description: updated.sinchDescription },
+    });
+    await onChannelStateChanged(db, row.customerId, now);
+  }
+  return updated;
+}
+
+/** The row fields that follow from what Sinch reports for one channel on the app. */
+export function credentialPatch(app: App, channel: string): ConnectionPatch {
+  const cred = app.credentials.find((c) => c.channel === channel);
+  if (!cred) {
+    return { state: "failing", sinchStatus: "MISSING", sinchDescription: "The credential is no longer on the Sinch app. Reconnect the channel.", lastCheckedAt: new Date() };
+  }
+  return { state: stateForCredential(cred.status), sinchStatus: cred.status, sinchDescription: cred.description ?? null, lastCheckedAt: new Date() };
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { accessGrants, auditLog, channelConnections, channelLoginSessions } from "@/server/db/schema";
+import { eq } from "drizzle-orm";
+import { sinchGatewayFor } from "@/server/services/sinch-client";
+import { createTestDb } from "../helpers/db";
+import { useEmulator } from "../helpers/emulator";
+import { captureLogs, emulatorApp, invitedCustomer, issuedTokens, pageLoginCode, readyCustomer, resetEmulator, SEED, settle, signupCode } from "./helpers";
+
+const emu = useEmulator();
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+const logs = captureLogs();
+/** Every tRPC output of this file, serialised, for the token scan. */
+const outputs: unknown[] = [];
+const seen = <T>(value: T): T => (outputs.push(value), value);
+
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(() => handle.close());
+beforeEach(async () => {
+  await resetEmulator(emu.current);
+  await handle.db.delete(channelConnections);
+  (await sinchGatewayFor(handle.db)).tokens.invalidate();
+});
+
+const signupInput = (code: string, data: Record<string, string>) => ({
+  code,
+  event: "FINISH" as const,
+  wabaId: data.waba_id!,
+  phoneNumberId: data.phone_number_id!,
+  businessId: data.business_id,
+  region: "EU" as const,
+  metaLocalStorage: "DE" as const,
+});
+
+describe("WhatsApp Embedded Signup and the customer's own path", () => {
+  it("customer path: Messenger, Instagram and WhatsApp reach ACTIVE and the grant ends by itself; tokens never leave the back end", async () => {
+    const { staff, customerId, appId } = await readyCustomer(handle.db);
+    const { grantId, api } = await invitedCustomer(handle.db, staff, customerId, ["MESSENGER", "INSTAGRAM", "WHATSAPP"]);
+
+    for (const [channel, pageId] of [["MESSENGER", SEED.outlet], ["INSTAGRAM", SEED.bakery]] as const) {
+      seen(await api.portalChannels.begin({ channel, tokenType: "user" }));
+      const code = await pageLoginCode(emu.current, channel === "MESSENGER" ? "messenger" : "instagram", { pages: [SEED.bakery, SEED.outlet], igs: [SEED.bakeryIg] });
+      const login = seen(await api.portalChannels.completeLogin({ channel, code }));
+      if (login.status !== "ok") throw new Error("login refused");
+      seen(await api.portalChannels.listPages({ channel, sessionId: login.sessionId }));
+      seen(await api.portalChannels.selectPage({ channel, sessionId: login.sessionId, pageId }));
+      const connected = seen(await api.portalChannels.connect({ channel, sessionId: login.sessionId }));
+      expect(connected.state).toBe("activating");
+      expect(connected).not.toHaveProperty("pageId");
+      await settle(handle.db, customerId, channel);
+      expect(seen(await api.portalChannels.get({ channel })).connection.state).toBe("active");
+    }
+
+    seen(await api.portalChannels.begin({ channel: "WHATSAPP", region: "EU", metaLocalStorage: "DE" }));
+    const { code, message } = await signupCode(emu.current);
+    expect(message.event).toBe("FINISH");
+    const started = seen(await api.portalChannels.whatsappSignup(signupInput(code, message.data)));
+    expect(started.state).toBe("activating");
+    const waiting = await settle(handle.db, customerId, "WHATSAPP", 1500);
+    expect(waiting).toMatchObject({ state: "activating", senderState: "ACTIVE" });
+    expect(seen(await api.portalChannels.get({ channel: "WHATSAPP" })).connection.waitingForSenderToken).toBe(true);
+
+    // The reseller pastes the sender's bearer token (emulator-only route stands in for the Sinch dashboard).
+    const { token } = await emu.current.control<{ token: string }>("GET", `/_emulator/sinch/senders/${waiting!.senderId}/token`);
+    seen(await staff.channels.setSenderToken({ customerId, token }));
+    expect((await settle(handle.db, customerId, "WHATSAPP"))?.state).toBe("active");
+    expect((await emulatorApp(emu.current, appId)).channel_credentials.map((c) => [c.channel, c.state?.status])).toEqual([
+      ["MESSENGER", "ACTIVE"],
+      ["INSTAGRAM", "ACTIVE"],
+      ["WHATSAPP", "ACTIVE"],
+    ]);
+
+    const [grant] = await handle.db.select().from(accessGrants).where(eq(accessGrants.id, grantId));
+    expect(grant!.endReason).toBe("completed");
+    await expect(api.portalChannels.get({ channel: "MESSENGER" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    const transitions = (await handle.db.select().from(auditLog).where(eq(auditLog.customerId, customerId))).filter((a) => a.action === "channel.state_changed");
+    expect(transitions.length).toBeGreaterThanOrEqual(6);
+
+    // Token scan: nothing the emulator issued (codes excluded: they are single-use) is in an output, a log line, the audit log, or stored in clear.
+    const tokens = [...(await issuedTokens(emu.current)), token];
+    expect(tokens.length).toBeGreaterThan(4);
+    const haystacks = {
+      trpc: JSON.stringify(outputs),
+      logs: logs.join("\n"),
+      audit: JSON.stringify(await handle.db.select().from(auditLog)),
+      rows: JSON.stringify([...(await handle.db.select().from(channelConnections)), ...(await handle.db.select().from(channelLoginSessions))]),
+    };
+    expect(haystacks.logs.length).toBeGreaterThan(0);
+    for (const [where, text] of Object.entries(haystacks)) {
+      expect(tokens.filter((t) => text.includes(t)), where).toEqual([]);
+    }
+  });
+
+  it("refuses channels outside the grant and a signup whose WABA was not shared", async () => {
+    const { staff, customerId } = await readyCustomer(handle.db);
+    const { api } = await invitedCustomer(handle.db, staff, customerId, ["WHATSAPP"]);
+    await expect(api.portalChannels.get({ channel: "MESSENGER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.portalChannels.begin({ channel: "INSTAGRAM" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { code, message } = await signupCode(emu.current, { share: false });
+    await expect(api.portalChannels.whatsappSignup(signupInput(code, message.data))).rejects.toMatchObject({ message: expect.stringMatching(/not shared/) });
+    const failures = (await handle.db.select().from(auditLog).where(eq(auditLog.customerId, customerId))).filter((a) => a.action === "channel.login_failed");
+    expect(failures.map((f) => f.metadata.reason)).toContain("asset_not_shared");
+  });
+
+  it("a sender that ends in ERROR shows the reason; the code cannot be used twice", async () => {
+    const { staff, customerId } = await readyCustomer(handle.db);
+    const { code, message } = await signupCode(emu.current);
+    const started = await staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) });
+    await emu.current.control("POST", `/_emulator/sinch/senders/${started.senderId}/state`, { state: "ERROR", reason: "Phone number is already registered with another provider" });
+    const failed = await settle(handle.db, customerId, "WHATSAPP");
+    expect(failed?.state).toBe("failing");
+    const view = (await staff.channels.get({ customerId, channel: "WHATSAPP" })).connection;
+    expect(view.description).toMatch(/ERROR/);
+    expect(view.fix).toMatch(/signup again/);
+    await expect(staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) })).rejects.toMatchObject({ code: "BAD_GATEWAY" });
+  });
+});
