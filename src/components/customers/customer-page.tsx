@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
+import { ConnectLinks } from "./connect-links";
 import { Badge, Card, CardHeader, ChannelBadge, DescriptionItem, DescriptionList, ErrorState, LoadingState, PageHeader, RegionBadge } from "@/components/ui";
 import { NotFoundPanel } from "@/components/shell/not-found-panel";
 import { errorDetails } from "@/lib/trpc-errors";
@@ -69,6 +70,7 @@ export function CustomerPage({ customerId, permissions }: { customerId: string; 
                 <p className="text-sm text-ink-muted">{c.setupStatus === "ready" ? "No channel connected yet." : "Channels can be connected once the Sinch setup is complete."}</p>
               )}
             </div>
+            {c.setupStatus === "ready" && !c.archivedAt ? <ConnectLinks customerId={c.id} channels={c.channels} /> : null}
           </Card>
           <ChecklistCard customer={c} />
           <CustomerTimeline customerId={c.id} live={c.setupStatus === "in_progress"} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Callout, ChannelBadge, channelName, RelativeTime } from "@/components/ui";
+import { Button, Callout, ChannelBadge, channelName, RelativeTime } from "@/components/ui";
 import { ChevronLeftIcon } from "@/components/ui/icons";
 import type { OverviewChannel } from "./types";
 
@@ -41,6 +41,11 @@ export function ChannelDetail({ item, resellerName, expiresAt }: { item: Overvie
           </p>
         ) : null}
       </Callout>
+      {item.state !== "active" ? (
+        <Button href={`/portal/connect/${item.channel.toLowerCase()}`}>
+          {item.state === "failing" || item.state === "reconnect_required" ? `Reconnect ${name}` : `Connect ${name}`}
+        </Button>
+      ) : null}
       {item.asset ? (
         <p className="text-sm">
           Connected account: <span className="font-medium text-ink">{item.asset}</span>

@@ -46,7 +46,7 @@ export function PortalOverview({ overview }: { overview: Overview }) {
         {channels.map((c) => (
           <li key={c.channel}>
             <Link
-              href={`/portal/channels/${c.channel.toLowerCase()}`}
+              href={c.pending ? `/portal/connect/${c.channel.toLowerCase()}` : `/portal/channels/${c.channel.toLowerCase()}`}
               className={cx("flex items-center gap-4 rounded-card border border-line bg-surface p-4 hover:border-line-strong", focusRing)}
               data-testid={`portal-channel-${c.channel}`}
             >
