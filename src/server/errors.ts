@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { IntegrationError } from "@/server/integrations/errors";
 
 /** Application error codes, mapped to tRPC codes in exactly one place (`toTRPCError`). */
 export type AppErrorCode =
@@ -52,5 +53,8 @@ export const GENERIC_MESSAGE = "Something went wrong on our side.";
 export function toTRPCError(err: unknown): TRPCError {
   if (err instanceof TRPCError) return err;
   if (err instanceof AppError) return new TRPCError({ code: toTrpc[err.code], message: err.userMessage, cause: err });
+  // A Sinch or Meta refusal the service did not translate is still the vendor's answer, not our
+  // failure: the client gets its safe message (never vendor text) as a 502.
+  if (err instanceof IntegrationError) return new TRPCError({ code: "BAD_GATEWAY", message: err.userMessage, cause: err });
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: GENERIC_MESSAGE, cause: err instanceof Error ? err : undefined });
 }

@@ -45,7 +45,9 @@ export const middleware = t.middleware;
 const errorMapping = t.middleware(async ({ next, ctx, path }) => {
   const result = await next();
   if (!result.ok) {
-    const mapped = toTRPCError(result.error.cause instanceof AppError ? result.error.cause : result.error);
+    // tRPC wraps whatever a handler throws in an INTERNAL_SERVER_ERROR; map the original instead.
+    const thrown = result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause ? result.error.cause : result.error;
+    const mapped = toTRPCError(thrown);
     if (mapped.code === "INTERNAL_SERVER_ERROR") {
       const { logger } = await import("@/server/log");
       const cause = result.error.cause ?? result.error;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, permissionProcedure } from "@/server/api/trpc";
 import { auditActions } from "@/server/db/schema";
+import { dateFilter } from "@/server/api/schemas";
 import { listAudit } from "@/server/services/audit";
 
 const entrySchema = z.object({
@@ -23,8 +24,8 @@ export const auditRouter = createTRPCRouter({
         actorId: z.string().max(200).optional(),
         action: z.enum(auditActions).optional(),
         customerId: z.string().uuid().optional(),
-        from: z.date().optional(),
-        to: z.date().optional(),
+        from: dateFilter.optional(),
+        to: dateFilter.optional(),
         page: z.number().int().min(1).max(100_000).default(1),
         pageSize: z.number().int().min(1).max(100).default(25),
       }),
