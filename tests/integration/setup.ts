@@ -6,10 +6,9 @@ process.env.ENCRYPTION_KEYS ??= "test1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZ
 process.env.JOBS_ENABLED = "false";
 process.env.PUBLIC_URL ??= "http://portal.test";
 
-// Each Vitest worker gets its own emulator port, known before any src module reads the settings,
-// so files that start the emulator (helpers/emulator.ts) talk to their own process.
-const poolId = Number(process.env.VITEST_POOL_ID ?? "1");
-const emulatorPort = 4300 + (Number.isFinite(poolId) ? poolId : 1) + (process.env.TEST_DATABASE_URL ? 50 : 0);
+// Each test file gets an emulator port of its own, set before any src module reads its settings, so
+// files, workers and concurrent runs on one machine never reset or answer each other's emulator.
+const emulatorPort = 20_000 + Math.floor(Math.random() * 20_000);
 const emu = `http://127.0.0.1:${emulatorPort}`;
 process.env.TEST_EMULATOR_PORT = String(emulatorPort);
 process.env.SINCH_AUTH_URL = `${emu}/sinch/auth`;

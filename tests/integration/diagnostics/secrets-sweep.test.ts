@@ -1,4 +1,3 @@
-import "./isolated-port";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, channelConnections, diagnosticRuns, outboundEmails } from "@/server/db/schema";

@@ -1,4 +1,3 @@
-import "./isolated-port";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, conversationApps, outboundEmails, sinchProjects } from "@/server/db/schema";
