@@ -19,7 +19,10 @@ export async function blockedUntil(db: DbOrTx, email: string, ip: string, now: D
 /** One atomic upsert: count the failure, start a fresh count after an expired block, block at the limit. */
 export async function recordFailure(db: DbOrTx, email: string, ip: string, now: Date, limits: LoginLimits): Promise<{ blocked: boolean }> {
   const until = new Date(now.getTime() + limits.blockMinutes * 60_000);
-  const nextFailures = sql`case when ${loginAttempts.blockedUntil} is not null and ${loginAttempts.blockedUntil} <= ${now} then 1 else ${loginAttempts.failures} + 1 end`;
+  // Raw `sql` parameters bypass column mapping, and the postgres driver does not serialise Dates
+  // there: pass ISO strings with an explicit cast.
+  const nowParam = sql`${now.toISOString()}::timestamptz`;
+  const nextFailures = sql`case when ${loginAttempts.blockedUntil} is not null and ${loginAttempts.blockedUntil} <= ${nowParam} then 1 else ${loginAttempts.failures} + 1 end`;
   const [row] = await db
     .insert(loginAttempts)
     .values({ email, ip, failures: 1, updatedAt: now, blockedUntil: limits.maxFailures <= 1 ? until : null })
@@ -27,7 +30,7 @@ export async function recordFailure(db: DbOrTx, email: string, ip: string, now: 
       target: [loginAttempts.email, loginAttempts.ip],
       set: {
         failures: nextFailures,
-        blockedUntil: sql`case when ${nextFailures} >= ${limits.maxFailures} then ${until}::timestamptz else null end`,
+        blockedUntil: sql`case when ${nextFailures} >= ${limits.maxFailures} then ${until.toISOString()}::timestamptz else null end`,
         updatedAt: now,
       },
     })
