@@ -22,4 +22,5 @@ export default auth((req) => {
   return NextResponse.next();
 });
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Webhooks carry no session: keep the per-request session work off the ingest path.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks/).*)"] };

@@ -5,3 +5,5 @@ export * from "./customers";
 export * from "./channels";
 export * from "./access";
 export * from "./outbox";
+export * from "./inbox";
+export * from "./diagnostics";

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench:ingest` (tsx bench/ingest.ts): signed callbacks against `next start` on real
+ * Postgres, and the same load against a bare node:http + postgres receiver (one INSERT … ON
+ * CONFLICT DO NOTHING per callback); prints req/s, p50, p99, errors and the ratio.
+ *   BENCH_DATABASE_URL  Postgres server (a database is created and dropped)
+ *   BENCH_APP_DIR       folder with a `next build` of the portal (default: this folder; built if missing)
+ *   BENCH_CONCURRENCY / BENCH_REQUESTS / BENCH_RATE / BENCH_SECONDS
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { createDb } from "@/server/db/client";
+import { conversationApps, customers, sinchProjects, webhooks } from "@/server/db/schema";
+import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
+import { signSinchPayload } from "@/server/webhooks/sinch/verify";
+import { closedLoop, openLoop, printResult } from "./load";
+
+const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (!SERVER) {
+  console.error("Set BENCH_DATABASE_URL to a Postgres server (a database is created and dropped).");
+  process.exit(2);
+}
+const APP_DIR = path.resolve(process.env.BENCH_APP_DIR ?? process.cwd());
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const KEYS = `bench1:${randomBytes(32).toString("base64")}`;
+const AUTH_SECRET = randomBytes(32).toString("base64url");
+
+async function waitForPort(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output().slice(-2000)}`);
+    try {
+      await fetch(url, { method: "POST", body: "{}" });
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`server did not start: ${output().slice(-2000)}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+function start(cmd: string, args: string[], env: Record<string, string>, cwd: string): { child: ChildProcess; output: () => string } {
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
+  return { child, output: () => out };
+}
+
+async function seed(url: string) {
+  const handle = createDb({ databaseUrl: url, maxConnections: 2 });
+  await handle.migrate();
+  const box = createSecretBox(parseKeyring(KEYS));
+  const [customer] = await handle.db.insert(customers).values({ businessName: "Bench", contactName: "B", contactEmail: "b@example.test", region: "eu", projectMode: "subproject" }).returning();
+  const appId = "BENCHAPP0000000000000000001";
+  await handle.db.insert(sinchProjects).values({ customerId: customer!.id, projectId: "bench", kind: "subproject" });
+  await handle.db.insert(conversationApps).values({ customerId: customer!.id, appId, region: "eu", displayName: "Bench" });
+  const webhookId = randomUUID();
+  const secret = randomBytes(24).toString("base64url");
+  await handle.db.insert(webhooks).values({ id: webhookId, customerId: customer!.id, appId, sinchWebhookId: "wh", target: "x", triggers: [], secretCiphertext: box.encrypt(secret, { table: "webhooks", column: "secret_ciphertext", rowId: webhookId }) });
+  await handle.close();
+  return { appId, secret };
+}
+
+let seq = 0;
+/** A new contact message per request (every 50th conversation), signed over the exact bytes sent. */
+function callbackMaker(base: string, appId: string, secret: string) {
+  return () => {
+    const n = seq++;
+    const now = new Date().toISOString();
+    const body = Buffer.from(JSON.stringify({
+      app_id: appId, accepted_time: now, event_time: now, project_id: "bench",
+      message: { id: `BENCH${process.pid}${n}`, direction: "TO_APP", contact_message: { text_message: { text: `Hello number ${n}` } },
+        channel_identity: { channel: "INSTAGRAM", identity: `ig${n % 50}`, app_id: appId }, conversation_id: `CONV${n % 50}`, contact_id: `CONTACT${n % 50}`, metadata: "", accept_time: now },
+    }));
+    const nonce = `N${process.pid}x${n}x${randomBytes(4).toString("hex")}`;
+    const ts = String(Math.floor(Date.now() / 1000));
+    return {
+      url: `${base}/api/webhooks/sinch/${appId}`,
+      body,
+      headers: { "content-type": "application/json", "x-sinch-webhook-signature": signSinchPayload(body, secret, nonce, ts), "x-sinch-webhook-signature-nonce": nonce, "x-sinch-webhook-signature-timestamp": ts, "x-sinch-webhook-signature-algorithm": "HmacSHA256" },
+    };
+  };
+}
+
+async function main() {
+  if (!existsSync(path.join(APP_DIR, ".next/BUILD_ID"))) {
+    console.log(`No build in ${APP_DIR}: running next build…`);
+    const build = spawnSync(path.join(APP_DIR, "node_modules/.bin/next"), ["build"], { cwd: APP_DIR, stdio: "inherit", env: { ...process.env, AUTH_SECRET, ENCRYPTION_KEYS: KEYS, DATABASE_URL: "postgres://build@127.0.0.1:1/build" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const name = `bench_ingest_${Date.now().toString(36)}`;
+  const admin = postgres(SERVER!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER!);
+  url.pathname = `/${name}`;
+  const children: ChildProcess[] = [];
+  try {
+    const { appId, secret } = await seed(url.toString());
+    const portalPort = 3900 + Math.floor(Math.random() * 50);
+    const portal = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", "-p", String(portalPort), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
+    children.push(portal.child);
+    const barePort = portalPort + 100;
+    const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
+    children.push(bare.child);
+    const portalBase = `http://127.0.0.1:${portalPort}`;
+    const bareBase = `http://127.0.0.1:${barePort}`;
+    await waitForPort(`${portalBase}/api/webhooks/sinch/none`, portal.child, portal.output);
+    await waitForPort(`${bareBase}/warmup`, bare.child, bare.output);
+    const portalReq = callbackMaker(portalBase, appId, secret);
+    const bareReq = callbackMaker(bareBase, appId, secret);
+    await closedLoop("warm-up", portalReq, CONCURRENCY, 500);
+    await closedLoop("warm-up", bareReq, CONCURRENCY, 500);
+
+    console.log(`\nClosed loop, concurrency ${CONCURRENCY}, ${REQUESTS} signed callbacks each:`);
+    const p = await closedLoop("portal (next start, verify+store)", portalReq, CONCURRENCY, REQUESTS);
+    const b = await closedLoop("bare node:http + INSERT", bareReq, CONCURRENCY, REQUESTS);
+    printResult(p);
+    printResult(b);
+    console.log(`  ratio portal/bare: ${(p.rps / b.rps).toFixed(2)}× (target ≥ 0.7×)`);
+
+    console.log(`\nOpen loop at ${RATE} req/s for ${SECONDS} s:`);
+    const po = await openLoop("portal", portalReq, RATE, SECONDS);
+    const bo = await openLoop("bare", bareReq, RATE, SECONDS);
+    printResult(po);
+    printResult(bo);
+    console.log(`  portal p99 at ${RATE} req/s: ${po.p99.toFixed(1)} ms (target < 50 ms), errors ${po.errors + p.errors}`);
+    const check = postgres(url.toString(), { max: 1, onnotice: () => {} });
+    const [{ count }] = await check`SELECT count(*)::int AS count FROM webhook_events`;
+    await check.end();
+    console.log(`  stored events: ${count} (every 200 answer is one row)`);
+  } finally {
+    for (const c of children) c.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,51 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { secrets } from "@/server/crypto";
+import type { DbOrTx } from "@/server/db/client";
+import { conversationApps, webhooks } from "@/server/db/schema";
+
+export interface AppWebhook {
+  appId: string;
+  customerId: string;
+  /** null: the webhook was deliberately created without a secret (unsigned callbacks). */
+  secret: string | null;
+}
+
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 10_000;
+const cache = new Map<string, { value: AppWebhook; expires: number }>();
+
+async function load(db: DbOrTx, appId: string): Promise<AppWebhook | null> {
+  const [row] = await db
+    .select({ customerId: conversationApps.customerId, webhookId: webhooks.id, ciphertext: webhooks.secretCiphertext })
+    .from(conversationApps)
+    .innerJoin(webhooks, and(eq(webhooks.appId, conversationApps.appId), eq(webhooks.customerId, conversationApps.customerId)))
+    .where(and(eq(conversationApps.appId, appId), isNull(conversationApps.deletedAt)))
+    .limit(1);
+  if (!row) return null;
+  const secret = row.ciphertext
+    ? secrets().decrypt(row.ciphertext, { table: "webhooks", column: "secret_ciphertext", rowId: row.webhookId })
+    : null;
+  return { appId, customerId: row.customerId, secret };
+}
+
+/**
+ * The app's customer and webhook secret. Cached briefly because every callback needs it; a caller
+ * whose verification fails with a cached secret asks again with `fresh` so a rotation applies at once.
+ */
+export async function appWebhookFor(db: DbOrTx, appId: string, opts: { fresh?: boolean; now?: number } = {}): Promise<{ value: AppWebhook | null; cached: boolean }> {
+  const now = opts.now ?? Date.now();
+  const hit = cache.get(appId);
+  if (!opts.fresh && hit && hit.expires > now) return { value: hit.value, cached: true };
+  const value = await load(db, appId);
+  if (cache.size >= MAX_ENTRIES) cache.clear();
+  // Unknown apps are not cached: an app created a moment ago must be found on Sinch's retry.
+  if (value) cache.set(appId, { value, expires: now + TTL_MS });
+  else cache.delete(appId);
+  return { value, cached: false };
+}
+
+/** Tests and secret rotation call this so the next callback reads the database. */
+export function forgetAppWebhook(appId?: string): void {
+  if (appId === undefined) cache.clear();
+  else cache.delete(appId);
+}
