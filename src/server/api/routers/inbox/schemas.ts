@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { dateFilter } from "@/server/api/schemas";
 
 export const channelInput = z.enum(["INSTAGRAM", "MESSENGER", "WHATSAPP"]);
-export const cursorSchema = z.object({ at: z.date(), id: z.string().uuid() });
+export const cursorSchema = z.object({ at: dateFilter, id: z.string().uuid() });
 
 export const listInput = z
   .object({
