@@ -105,7 +105,7 @@ async function main() {
   if (selected.has("postgres")) {
     // The 74,000-input procedure fuzz runs once, in the PGlite tier: it proves input handling, which
     // does not depend on the driver (the callback fuzz, which does touch storage, runs in both).
-    if (databaseUrl) await vitest("integration (Postgres)", ["integration"], { ...withoutDatabase(baseEnv), TEST_DATABASE_URL: databaseUrl }, ["--exclude", "tests/integration/proof/procedure-fuzz-*.test.ts"]);
+    if (databaseUrl) await vitest("integration (Postgres)", ["integration", "postgres"], { ...withoutDatabase(baseEnv), TEST_DATABASE_URL: databaseUrl }, ["--exclude", "tests/integration/proof/procedure-fuzz-*.test.ts"]);
     else record("integration (Postgres)", { passed: 0, failed: 1, note: "no Postgres server (install postgresql or set TEST_DATABASE_URL)" }, 0);
   }
 

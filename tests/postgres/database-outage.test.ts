@@ -3,12 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "@/server/db/client";
 import { messages } from "@/server/db/schema";
 import { ingestSinchCallback } from "@/server/services/inbox/ingest";
-import { usingPostgres } from "../helpers/db";
-import { createInboxApp, inboundText, signed, type TestApp } from "./inbox-factories";
-import { startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
+import { createInboxApp, inboundText, signed, type TestApp } from "../integration/inbox/inbox-factories";
+import { startPrivatePostgres, type PrivatePostgres } from "../integration/inbox/private-postgres";
 
-// Needs a real server it may stop: runs in the Postgres tier (TEST_DATABASE_URL set) only.
-describe.runIf(usingPostgres())("Postgres stopped in the middle of a stream of callbacks", () => {
+// Needs the Postgres server binaries: it starts a private server it may stop (vitest project "postgres").
+describe("Postgres stopped in the middle of a stream of callbacks", () => {
   let pg: PrivatePostgres;
   let handle: DbHandle;
   let app: TestApp;
