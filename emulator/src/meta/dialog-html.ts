@@ -74,7 +74,8 @@ function radio(name: string, value: string, label: string, checked: boolean): st
 /** Switching user reloads the dialog, since the offered assets depend on who logs in. */
 function userPicker(users: MetaUser[], userId: string): string {
   const opts = users.map((u) => `<option value="${esc(u.id)}"${u.id === userId ? " selected" : ""}>${esc(u.name)}</option>`).join("");
-  const reload = "var u=new URL(location.href);u.searchParams.set('user_id',this.value);location.href=u.toString()";
+  // Inline handlers resolve names through the document first (document.URL is a string): use window.URL.
+  const reload = "var u=new window.URL(location.href);u.searchParams.set('user_id',this.value);location.href=u.toString()";
   return `<label>Log in as <select name="user_id" onchange="${reload}">${opts}</select></label>`;
 }
 
