@@ -58,7 +58,7 @@ export function NotificationList() {
               <RelativeTime date={n.createdAt} className="text-xs text-ink-muted" />
             </div>
             {!n.readAt ? (
-              <Button size="sm" variant="ghost" onClick={() => markRead.mutate({ ids: [n.id] })} aria-label={`Mark "${n.title}" read`}>
+              <Button size="sm" variant="ghost" onClick={() => markRead.mutate({ ids: [n.id] })} aria-label={`Mark read: ${n.title}`}>
                 Mark read
               </Button>
             ) : null}
