@@ -18,6 +18,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: process.env.E2E_JSON_REPORT ?? "test-results/e2e-report.json" }]],
+  // Specs that flip process-wide emulator switches (faults, Subprojects off) run alone, after the
+  // rest, so a parallel spec never meets a fault meant for them.
+  projects: [
+    { name: "main", testIgnore: ["**/customers.spec.ts"] },
+    { name: "emulator-switches", testMatch: ["**/customers.spec.ts"], dependencies: ["main"], workers: 1 },
+  ],
   use: {
     // Set by the global setup before workers start; workers load this file again and see it.
     baseURL: process.env.E2E_BASE_URL,
