@@ -3,14 +3,14 @@ import { permissionProcedure } from "@/server/api/trpc";
 import { exportEvents, getEvent, listEvents, replayEvent } from "@/server/services/inbox/events";
 import { signatureFailuresFor } from "@/server/services/inbox/failures";
 import { signatureFailureReasons } from "@/server/db/schema";
-import { cursorSchema, eventFilterInput, eventSummary } from "./schemas";
+import { cursorOutput, cursorSchema, eventFilterInput, eventSummary } from "./schemas";
 
 const read = permissionProcedure("inbox.read");
 const EXPORT_LIMIT = 500;
 
 export const events = read
   .input(eventFilterInput.extend({ cursor: cursorSchema.optional(), limit: z.number().int().min(1).max(100).default(25) }).default({ limit: 25 }))
-  .output(z.object({ items: z.array(eventSummary), nextCursor: cursorSchema.nullable() }))
+  .output(z.object({ items: z.array(eventSummary), nextCursor: cursorOutput.nullable() }))
   .query(({ ctx, input }) => listEvents(ctx.db, input));
 
 export const event = read

@@ -3,6 +3,8 @@ import { dateFilter } from "@/server/api/schemas";
 
 export const channelInput = z.enum(["INSTAGRAM", "MESSENGER", "WHATSAPP"]);
 export const cursorSchema = z.object({ at: dateFilter, id: z.string().uuid() });
+/** Cursors handed out: any stored time (inputs are bounded, stored values are what they are). */
+export const cursorOutput = z.object({ at: z.date(), id: z.string().uuid() });
 
 export const listInput = z
   .object({
@@ -39,7 +41,7 @@ export const conversationItem = z.object({
   window: windowOutput,
 });
 
-export const listOutput = z.object({ items: z.array(conversationItem), nextCursor: cursorSchema.nullable() });
+export const listOutput = z.object({ items: z.array(conversationItem), nextCursor: cursorOutput.nullable() });
 
 export const conversationIdInput = z.object({ conversationId: z.string().uuid() });
 export const threadInput = z.object({ conversationId: z.string().uuid(), before: cursorSchema.optional(), limit: z.number().int().min(1).max(100).default(50) });
@@ -93,7 +95,7 @@ export const threadOutput = z.object({
     windowMessage: z.string().nullable(),
   }),
   messages: z.array(messageOutput),
-  olderCursor: cursorSchema.nullable(),
+  olderCursor: cursorOutput.nullable(),
   activity: z.array(z.object({ id: z.string().uuid(), type: z.string(), at: z.date(), detail: z.record(z.string(), z.unknown()) })),
 });
 
