@@ -75,7 +75,7 @@ test.describe("temporary customer access", () => {
     await adminPage.goto(`/customers/${customerId}`);
     const grantRow = adminPage.getByTestId(`grant-${contact}`);
     await expect(grantRow).toContainText("In use");
-    await adminPage.getByText("Access history").click();
+    await adminPage.getByText("Access history", { exact: true }).click();
     await expect(adminPage.getByRole("list", { name: "Access history" })).toContainText("Customer session started");
 
     // Staff revoke; the customer's very next click shows why access ended.
