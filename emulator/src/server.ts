@@ -34,6 +34,10 @@ export async function startEmulator(overrides: Partial<EmulatorConfig> = {}): Pr
   const config = { ...loadConfig(), ...overrides };
   const { router, world } = buildEmulator(config);
   const server = createServer(createRequestListener(router, "emulator"));
+  // Longer than any client's idle pool timeout, so a client never reuses a socket the emulator is
+  // closing at that instant ("other side closed" on the first request after a pause).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
