@@ -1,16 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { expect } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import type { Db } from "@/server/db/client";
 import { deliveryReports, type Channel } from "@/server/db/schema";
 import { systemActor } from "@/server/services/audit";
 import { customerSinch } from "@/server/services/channels/context";
 import type { RunView } from "@/server/services/diagnostics/run";
+import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
 import { ingestSinchCallback } from "@/server/services/inbox/ingest";
+import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { updateSettings } from "@/server/services/settings";
 import { pageLoginCode, readyCustomer, SCOPES, SEED, settle, submitDialog } from "../channels/helpers";
-import type { EmulatorProcess } from "../helpers/emulator";
+import { createTestDb } from "../helpers/db";
+import { useEmulator, type EmulatorProcess } from "../helpers/emulator";
 
 export { SEED } from "../channels/helpers";
 
@@ -164,4 +167,30 @@ export async function webhookSecrets(emu: EmulatorProcess, appId: string): Promi
 export function expectNoSecrets(value: unknown, secrets: string[]) {
   const text = JSON.stringify(value);
   for (const s of secrets) expect(text.includes(s), `secret ${s.slice(0, 6)}… leaked`).toBe(false);
+}
+
+/**
+ * Per-file wiring shared by the diagnostics tests: the emulator process, a fresh database, a
+ * callback receiver, and a clean emulator (with no cached Sinch token or app webhook) per test.
+ */
+export function useDiagnosticsWorld(): { emu: { current: EmulatorProcess }; db: Db } {
+  const emu = useEmulator();
+  const world = { emu, db: undefined as unknown as Db };
+  let handle: Awaited<ReturnType<typeof createTestDb>>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    handle = await createTestDb();
+    world.db = handle.db;
+    receiver = await startReceiver(handle.db);
+  });
+  afterAll(async () => {
+    await receiver.close();
+    await handle.close();
+  });
+  beforeEach(async () => {
+    await emu.current.control("POST", "/_emulator/reset");
+    (await sinchGatewayFor(handle.db)).tokens.invalidate();
+    forgetAppWebhook();
+  });
+  return world;
 }

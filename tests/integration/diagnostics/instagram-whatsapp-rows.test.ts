@@ -1,51 +1,33 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { outboundEmails } from "@/server/db/schema";
 import { secrets } from "@/server/crypto";
-import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
-import { sinchGatewayFor } from "@/server/services/sinch-client";
-import { createTestDb } from "../helpers/db";
-import { useEmulator } from "../helpers/emulator";
-import { checkOf, connectedCustomer, inbound, SEED, sendAndWaitReport, startReceiver } from "./helpers";
+import { checkOf, connectedCustomer, inbound, SEED, sendAndWaitReport, useDiagnosticsWorld } from "./helpers";
 
-const emu = useEmulator();
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const world = useDiagnosticsWorld();
+const emu = world.emu;
 
-beforeAll(async () => {
-  handle = await createTestDb();
-  receiver = await startReceiver(handle.db);
-});
-afterAll(async () => {
-  await receiver.close();
-  await handle.close();
-});
-beforeEach(async () => {
-  await emu.current.control("POST", "/_emulator/reset");
-  (await sinchGatewayFor(handle.db)).tokens.invalidate();
-  forgetAppWebhook();
-});
 
 describe("Instagram rows", () => {
   it("M5: \"Allow access to messages\" off → send fails 200/2534041 → the customer is emailed the exact setting", async () => {
-    const { staff, customerId, appId, page } = await connectedCustomer(emu.current, handle.db, "INSTAGRAM");
+    const { staff, customerId, appId, page } = await connectedCustomer(emu.current, world.db, "INSTAGRAM");
     const contactId = await inbound(emu.current, appId, "INSTAGRAM", "igsid-1");
     await emu.current.control("POST", `/_emulator/meta/instagram/${page!.igId}/allow-access`, { enabled: false });
-    const report = await sendAndWaitReport(handle.db, customerId, contactId, "INSTAGRAM");
+    const report = await sendAndWaitReport(world.db, customerId, contactId, "INSTAGRAM");
     expect(report.reasonDescription).toContain("2534041");
     const run = await staff.diagnostics.run({ customerId, channel: "INSTAGRAM" });
     const check = checkOf(run, "sinch.delivery");
     expect(check).toMatchObject({ verdict: "fail", owner: "customer", catalogueRow: "M5" });
     const path = "Settings and privacy → Messages and story replies → Message controls → Connected tools → Allow access to messages";
     expect(check.guidance).toContain(path);
-    const [mail] = await handle.db.select().from(outboundEmails).where(and(eq(outboundEmails.customerId, customerId), eq(outboundEmails.kind, "diagnostics.customer_action")));
+    const [mail] = await world.db.select().from(outboundEmails).where(and(eq(outboundEmails.customerId, customerId), eq(outboundEmails.kind, "diagnostics.customer_action")));
     expect(mail).toBeDefined();
     const body = secrets().decrypt(mail!.bodyCiphertext, { table: "outbound_emails", column: "body_ciphertext", rowId: mail!.id });
     expect(body).toContain(path);
   });
 
   it("M4: Instagram unlinked from the Page → customer, link guidance", async () => {
-    const { staff, customerId, page } = await connectedCustomer(emu.current, handle.db, "INSTAGRAM");
+    const { staff, customerId, page } = await connectedCustomer(emu.current, world.db, "INSTAGRAM");
     await emu.current.control("DELETE", `/_emulator/meta/pages/${page!.pageId}/instagram`);
     const run = await staff.diagnostics.run({ customerId, channel: "INSTAGRAM" });
     const check = checkOf(run, "meta.instagram_link");
@@ -54,7 +36,7 @@ describe("Instagram rows", () => {
   });
 
   it("M6: Page unsubscribed → re-subscribe; MODERATE task removed → warn customer", async () => {
-    const { staff, customerId, page } = await connectedCustomer(emu.current, handle.db, "INSTAGRAM");
+    const { staff, customerId, page } = await connectedCustomer(emu.current, world.db, "INSTAGRAM");
     await emu.current.control("DELETE", `/_emulator/meta/subscriptions/${page!.pageId}`);
     await emu.current.control("POST", `/_emulator/meta/pages/${page!.pageId}/tasks`, { userId: SEED.user, tasks: ["MESSAGING", "ANALYZE"] });
     const run = await staff.diagnostics.run({ customerId, channel: "INSTAGRAM" });
@@ -67,10 +49,10 @@ describe("Instagram rows", () => {
 
 describe("Instagram verification row", () => {
   it("M14: HUMAN_AGENT without Meta approval → refused with a 200 → Meta app owner", async () => {
-    const { staff, customerId, appId } = await connectedCustomer(emu.current, handle.db, "INSTAGRAM");
+    const { staff, customerId, appId } = await connectedCustomer(emu.current, world.db, "INSTAGRAM");
     await emu.current.control("POST", "/_emulator/meta/app", { humanAgentApproved: false });
     const contactId = await inbound(emu.current, appId, "INSTAGRAM", "igsid-ha");
-    const sinch = await (await import("@/server/services/channels/context")).customerSinch(handle.db, customerId);
+    const sinch = await (await import("@/server/services/channels/context")).customerSinch(world.db, customerId);
     await sinch.conversation.sendMessage({ appId, recipient: { contactId }, message: { text_message: { text: "hi" } }, channelPriorityOrder: ["INSTAGRAM"], channelProperties: { INSTAGRAM_MESSAGE_TAG: "HUMAN_AGENT" } });
     await expect.poll(async () => (await staff.diagnostics.run({ customerId, channel: "INSTAGRAM" })).checks.find((c) => c.id === "sinch.delivery")?.catalogueRow, { timeout: 8000 }).toBe("M14");
     const run = await staff.diagnostics.run({ customerId, channel: "INSTAGRAM" });
@@ -80,7 +62,7 @@ describe("Instagram verification row", () => {
 
 describe("WhatsApp rows", () => {
   it("healthy after signup and sender token; S13: sender SUSPENDED with a REJECTED change → Sinch, support bundle", async () => {
-    const { staff, customerId, senderId } = await connectedCustomer(emu.current, handle.db, "WHATSAPP");
+    const { staff, customerId, senderId } = await connectedCustomer(emu.current, world.db, "WHATSAPP");
     const healthy = await staff.diagnostics.run({ customerId, channel: "WHATSAPP" });
     expect(healthy.checks.filter((c) => c.verdict === "fail")).toEqual([]);
     await emu.current.control("POST", `/_emulator/sinch/senders/${senderId}/state`, { state: "SUSPENDED", changesStatus: "REJECTED", reason: "Policy violation" });
@@ -92,7 +74,7 @@ describe("WhatsApp rows", () => {
   });
 
   it("M12: sender PENDING_VERIFICATION, display name under review", async () => {
-    const { staff, customerId, senderId, whatsapp } = await connectedCustomer(emu.current, handle.db, "WHATSAPP");
+    const { staff, customerId, senderId, whatsapp } = await connectedCustomer(emu.current, world.db, "WHATSAPP");
     await emu.current.control("POST", `/_emulator/meta/phone-numbers/${whatsapp!.phoneId}/name-pending`, {});
     await emu.current.control("POST", `/_emulator/sinch/senders/${senderId}/state`, { state: "PENDING_VERIFICATION" });
     const run = await staff.diagnostics.run({ customerId, channel: "WHATSAPP" });
@@ -101,7 +83,7 @@ describe("WhatsApp rows", () => {
   });
 
   it("M11: WABA unsubscribed → Sinch owns it; re-subscribe fixes it in the emulator", async () => {
-    const { staff, customerId, whatsapp } = await connectedCustomer(emu.current, handle.db, "WHATSAPP");
+    const { staff, customerId, whatsapp } = await connectedCustomer(emu.current, world.db, "WHATSAPP");
     await emu.current.control("DELETE", `/_emulator/meta/subscriptions/${whatsapp!.wabaId}`);
     const run = await staff.diagnostics.run({ customerId, channel: "WHATSAPP" });
     expect(checkOf(run, "meta.subscription")).toMatchObject({ verdict: "fail", owner: "sinch", catalogueRow: "M11", fix: { action: "resubscribe_asset" } });
@@ -110,8 +92,8 @@ describe("WhatsApp rows", () => {
   });
 
   it("S3: WhatsApp reply without an open window → template guidance", async () => {
-    const { staff, customerId } = await connectedCustomer(emu.current, handle.db, "WHATSAPP");
-    expect(await sendAndWaitReport(handle.db, customerId, { identity: "15550009999" }, "WHATSAPP")).toMatchObject({ reasonCode: "OUTSIDE_ALLOWED_SENDING_WINDOW" });
+    const { staff, customerId } = await connectedCustomer(emu.current, world.db, "WHATSAPP");
+    expect(await sendAndWaitReport(world.db, customerId, { identity: "15550009999" }, "WHATSAPP")).toMatchObject({ reasonCode: "OUTSIDE_ALLOWED_SENDING_WINDOW" });
     const run = await staff.diagnostics.run({ customerId, channel: "WHATSAPP" });
     const check = checkOf(run, "sinch.delivery");
     expect(check).toMatchObject({ verdict: "warn", owner: "reseller_staff", catalogueRow: "S3" });

@@ -1,37 +1,19 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, channelConnections, diagnosticRuns, outboundEmails } from "@/server/db/schema";
 import { systemActor } from "@/server/services/audit";
 import { sendDataAccessReminders } from "@/server/services/diagnostics/reminders";
 import { createSweep, runSweep } from "@/server/services/diagnostics/sweep";
-import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
-import { sinchGatewayFor } from "@/server/services/sinch-client";
-import { createTestDb } from "../helpers/db";
-import { useEmulator } from "../helpers/emulator";
-import { connectedCustomer, expectNoSecrets, inbound, issuedMetaTokens, SEED, sendAndWaitReport, startReceiver, webhookSecrets } from "./helpers";
+import { connectedCustomer, expectNoSecrets, inbound, issuedMetaTokens, SEED, sendAndWaitReport, webhookSecrets, useDiagnosticsWorld } from "./helpers";
 
-const emu = useEmulator();
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const world = useDiagnosticsWorld();
+const emu = world.emu;
 
-beforeAll(async () => {
-  handle = await createTestDb();
-  receiver = await startReceiver(handle.db);
-});
-afterAll(async () => {
-  await receiver.close();
-  await handle.close();
-});
-beforeEach(async () => {
-  await emu.current.control("POST", "/_emulator/reset");
-  (await sinchGatewayFor(handle.db)).tokens.invalidate();
-  forgetAppWebhook();
-});
 
 describe("no token or secret in any diagnostic output", () => {
   it("runs, fixes, overview, history and the support bundle, in healthy and broken states", async () => {
-    const messenger = await connectedCustomer(emu.current, handle.db, "MESSENGER");
-    const whatsapp = await connectedCustomer(emu.current, handle.db, "WHATSAPP");
+    const messenger = await connectedCustomer(emu.current, world.db, "MESSENGER");
+    const whatsapp = await connectedCustomer(emu.current, world.db, "WHATSAPP");
     const outputs: unknown[] = [];
     for (const c of [messenger, whatsapp] as const) {
       const channel = c === messenger ? "MESSENGER" : "WHATSAPP";
@@ -41,7 +23,7 @@ describe("no token or secret in any diagnostic output", () => {
     // Break things: dead token, failing credential, bad signatures, a rotated secret.
     const contactId = await inbound(emu.current, messenger.appId, "MESSENGER");
     await emu.current.control("POST", `/_emulator/meta/users/${SEED.user}/password-change`);
-    await sendAndWaitReport(handle.db, messenger.customerId, contactId, "MESSENGER");
+    await sendAndWaitReport(world.db, messenger.customerId, contactId, "MESSENGER");
     const { staff, customerId } = messenger;
     outputs.push(await staff.diagnostics.run({ customerId, channel: "MESSENGER" }));
     outputs.push(await staff.diagnostics.applyFix({ customerId, channel: "MESSENGER", action: "rotate_webhook_secret" }));
@@ -50,8 +32,8 @@ describe("no token or secret in any diagnostic output", () => {
     outputs.push(await staff.diagnostics.supportBundle({ customerId, channel: "MESSENGER" }));
     outputs.push(await staff.diagnostics.latest({ customerId, channel: "MESSENGER" }));
     outputs.push(await staff.diagnostics.overview({}));
-    outputs.push(await handle.db.select().from(diagnosticRuns));
-    outputs.push(await handle.db.select().from(auditLog));
+    outputs.push(await world.db.select().from(diagnosticRuns));
+    outputs.push(await world.db.select().from(auditLog));
 
     const secrets = [
       ...(await issuedMetaTokens(emu.current)),
@@ -71,13 +53,13 @@ describe("no token or secret in any diagnostic output", () => {
 
 describe("bulk sweep and reminders", () => {
   it("sweeps every connected channel with bounded concurrency and counts progress", async () => {
-    const a = await connectedCustomer(emu.current, handle.db, "MESSENGER");
-    await connectedCustomer(emu.current, handle.db, "INSTAGRAM");
+    const a = await connectedCustomer(emu.current, world.db, "MESSENGER");
+    await connectedCustomer(emu.current, world.db, "INSTAGRAM");
     await emu.current.control("DELETE", `/_emulator/meta/subscriptions/${a.page!.pageId}`);
-    const { sweep, created } = await createSweep(handle.db, systemActor("test"));
+    const { sweep, created } = await createSweep(world.db, systemActor("test"));
     expect(created).toBe(true);
-    const done = await runSweep(handle.db, sweep.id, { concurrency: 2, backoffMs: 10 });
-    const connected = await handle.db.select().from(channelConnections);
+    const done = await runSweep(world.db, sweep.id, { concurrency: 2, backoffMs: 10 });
+    const connected = await world.db.select().from(channelConnections);
     const live = connected.filter((c) => c.state !== "disconnected" && c.state !== "not_started");
     expect(done).toMatchObject({ status: "done", total: live.length, done: live.length, failed: 0 });
     expect(done.broken).toBeGreaterThanOrEqual(1);
@@ -89,13 +71,13 @@ describe("bulk sweep and reminders", () => {
   });
 
   it("data access expiring in 12 days → one reminder email with a reconnect link, not repeated", async () => {
-    const { customerId, connection } = await connectedCustomer(emu.current, handle.db, "MESSENGER");
+    const { customerId, connection } = await connectedCustomer(emu.current, world.db, "MESSENGER");
     const now = new Date();
-    await handle.db.update(channelConnections).set({ dataAccessExpiresAt: new Date(now.getTime() + 12 * 86_400_000) }).where(eq(channelConnections.id, connection.id));
-    expect(await sendDataAccessReminders(handle.db, now)).toBeGreaterThanOrEqual(1);
-    const mails = () => handle.db.select().from(outboundEmails).where(and(eq(outboundEmails.customerId, customerId), eq(outboundEmails.kind, "diagnostics.data_access_reminder")));
+    await world.db.update(channelConnections).set({ dataAccessExpiresAt: new Date(now.getTime() + 12 * 86_400_000) }).where(eq(channelConnections.id, connection.id));
+    expect(await sendDataAccessReminders(world.db, now)).toBeGreaterThanOrEqual(1);
+    const mails = () => world.db.select().from(outboundEmails).where(and(eq(outboundEmails.customerId, customerId), eq(outboundEmails.kind, "diagnostics.data_access_reminder")));
     expect(await mails()).toHaveLength(1);
-    await sendDataAccessReminders(handle.db, now);
+    await sendDataAccessReminders(world.db, now);
     expect(await mails()).toHaveLength(1);
   });
 });
