@@ -37,8 +37,8 @@ async function waitForPort(url: string, child: ChildProcess, output: () => strin
     try {
       await fetch(url, { method: "POST", body: "{}" });
       return;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`server did not start: ${output().slice(-2000)}`);
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`server at ${url} did not answer (${(error as Error & { cause?: Error }).cause?.message ?? error}): ${output().slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }

@@ -51,6 +51,9 @@ const schema = z.object({
   META_CONFIG_ID_WHATSAPP: z.preprocess(emptyAsUndefined, z.string().default("emu-config-whatsapp")),
   LOGIN_MAX_FAILURES: int(10),
   LOGIN_BLOCK_MINUTES: int(15),
+  // Set by `npm start`: Next leaves SIGTERM/SIGINT to the portal, which drains before it exits.
+  NEXT_MANUAL_SIG_HANDLE: bool(false),
+  SHUTDOWN_DRAIN_MS: int(2000),
 });
 
 type Parsed = z.infer<typeof schema>;

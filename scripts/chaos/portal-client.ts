@@ -59,6 +59,7 @@ export interface Attempt {
   status?: number;
   error?: string;
   at: string;
+  durationMs?: number;
   attempt: number;
 }
 

@@ -1,8 +1,8 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "@/server/db/client";
-import { messages } from "@/server/db/schema";
-import { ingestSinchCallback } from "@/server/services/inbox/ingest";
+import { messages, webhookEvents } from "@/server/db/schema";
+import { DB_DEADLINE_MS, ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { createInboxApp, inboundText, signed, type TestApp } from "../integration/inbox/inbox-factories";
 import { startPrivatePostgres, type PrivatePostgres } from "../integration/inbox/private-postgres";
 
@@ -53,4 +53,52 @@ describe("Postgres stopped in the middle of a stream of callbacks", () => {
     const all = await handle.db.select({ id: messages.sinchMessageId }).from(messages).where(inArray(messages.sinchMessageId, sent.map((s) => s.id)));
     expect(all).toHaveLength(sent.length);
   }, 120_000);
+
+  it("answers 503 within the deadline when the pool is waiting to reconnect, instead of hanging until Sinch times out", async () => {
+    // postgres.js queues queries while it backs off between reconnects: without a deadline every
+    // callback in a crash window waits for the database to come back.
+    pg.stop("immediate");
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 24 }, async (_, i) => {
+          const req = signed(inboundText(app.appId, { messageId: `CRASH-${i}`, conversationId: `C-${i % 3}` }), app.secret!);
+          const t0 = Date.now();
+          const result = await ingestSinchCallback(handle.db, { appId: app.appId, rawBody: req.body, headers: req.headers });
+          return { status: result.status, ms: Date.now() - t0 };
+        }),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(24).fill(503));
+      expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(DB_DEADLINE_MS + 1_500);
+    } finally {
+      pg.start();
+    }
+  }, 60_000);
+
+  it("a connection cut during a callback is a 503 for Sinch to retry, never an event kept as failed", async () => {
+    const admin = createDb({ databaseUrl: pg.url, maxConnections: 1 });
+    const statuses: number[] = [];
+    let streaming = true;
+    // Cuts the sessions that are running a statement, now and then, for as long as the stream runs.
+    const cutter = (async () => {
+      while (streaming) {
+        await admin.db.execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and backend_type = 'client backend' and state = 'active'`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    })();
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, worker) => {
+        for (let i = 0; i < 15; i++) {
+          const req = signed(inboundText(app.appId, { messageId: `CUT-${worker}-${i}`, conversationId: `CUT-${i % 4}` }), app.secret!);
+          statuses.push((await ingestSinchCallback(handle.db, { appId: app.appId, rawBody: req.body, headers: req.headers })).status);
+        }
+      }),
+    );
+    streaming = false;
+    await cutter;
+    await admin.close();
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+    const failed = await handle.db.select({ id: webhookEvents.id, error: webhookEvents.processingError }).from(webhookEvents).where(eq(webhookEvents.status, "failed"));
+    expect(failed).toEqual([]);
+  }, 90_000);
 });

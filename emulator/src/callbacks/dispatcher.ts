@@ -23,6 +23,8 @@ export interface DeliveryAttempt {
   error?: string;
   /** Emulator-clock time of the attempt (ISO-8601). */
   at: string;
+  /** Wall-clock time from sending to the answer (or the error). */
+  durationMs?: number;
   /** True when this attempt failed and another one is scheduled. */
   willRetry: boolean;
 }
@@ -93,6 +95,7 @@ export class CallbackDispatcher {
       willRetry: false,
     };
     let ok = false;
+    const started = performance.now();
     try {
       const res = await fetch(t.target, {
         method: "POST",
@@ -106,6 +109,7 @@ export class CallbackDispatcher {
     } catch (err) {
       entry.error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     }
+    entry.durationMs = Math.round(performance.now() - started);
     if (generation !== this.generation) return;
     const delay = this.world.config.callbackRetryScheduleMs[attempt - 1];
     entry.willRetry = !ok && delay !== undefined;

@@ -49,9 +49,9 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
     const thrown = result.error.code === "INTERNAL_SERVER_ERROR" && result.error.cause ? result.error.cause : result.error;
     const mapped = toTRPCError(thrown);
     if (mapped.code === "INTERNAL_SERVER_ERROR") {
-      const { logger } = await import("@/server/log");
+      const [{ logger }, { safeError }] = await Promise.all([import("@/server/log"), import("@/server/db/errors")]);
       const cause = result.error.cause ?? result.error;
-      logger.error({ requestId: ctx.requestId, path, err: { name: (cause as Error).name, message: (cause as Error).message, stack: (cause as Error).stack } }, "procedure failed");
+      logger.error({ requestId: ctx.requestId, path, err: safeError(cause, { stack: true }) }, "procedure failed");
     }
     if (mapped !== result.error) return { ...result, error: mapped } as typeof result;
   }

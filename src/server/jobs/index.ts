@@ -4,6 +4,7 @@ import type { DbHandle } from "@/server/db/client";
 import { logger } from "@/server/log";
 import { jobDefinitions } from "./registry";
 import type { Enqueue, JobContext } from "./types";
+import { safeError } from "@/server/db/errors";
 
 const state = globalThis as unknown as { __portalBoss?: PgBoss };
 
@@ -18,7 +19,7 @@ export const enqueue: Enqueue = async (name, data = {}, options = {}) => {
   setImmediate(() => {
     boss
       .send(name, data, { startAfter: options.startAfterSeconds, singletonKey: options.singletonKey, retryLimit: 5, retryBackoff: true })
-      .catch((err: Error) => logger.warn({ job: name, err: { message: err.message } }, "enqueue failed; the sweep will pick it up"));
+      .catch((err: Error) => logger.warn({ job: name, err: safeError(err) }, "enqueue failed; the sweep will pick it up"));
   });
 };
 
@@ -26,7 +27,7 @@ export const enqueue: Enqueue = async (name, data = {}, options = {}) => {
 export async function startJobs(handle: DbHandle): Promise<void> {
   if (state.__portalBoss) return;
   const boss = handle.pglite ? new PgBoss({ db: fromPglite(handle.pglite) as never }) : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4 });
-  boss.on("error", (err: Error) => logger.error({ err: { message: err.message } }, "job queue error"));
+  boss.on("error", (err: Error) => logger.error({ err: safeError(err) }, "job queue error"));
   await boss.start();
   state.__portalBoss = boss;
   const ctx: JobContext = { db: handle.db, now: () => new Date(), enqueue };
@@ -37,7 +38,7 @@ export async function startJobs(handle: DbHandle): Promise<void> {
         try {
           await def.handler((job.data ?? {}) as Record<string, unknown>, ctx);
         } catch (err) {
-          logger.warn({ job: def.name, err: { message: (err as Error).message } }, "job failed; will retry");
+          logger.warn({ job: def.name, err: safeError(err) }, "job failed; will retry");
           throw err;
         }
       }

@@ -24,7 +24,8 @@ function freePort(): Promise<number> {
 
 export interface PrivatePostgres {
   url: string;
-  stop(): void;
+  /** `fast` ends sessions cleanly; `immediate` is a crash (no shutdown checkpoint, sockets cut). */
+  stop(mode?: "fast" | "immediate"): void;
   start(): void;
   destroy(): void;
 }
@@ -54,7 +55,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   start();
   return {
     url: `postgres://${runAs}@127.0.0.1:${port}/postgres`,
-    stop: () => void run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    stop: (mode = "fast") => void run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]),
     start,
     destroy: () => {
       try {

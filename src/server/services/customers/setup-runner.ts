@@ -10,6 +10,7 @@ import { runAppStep } from "./step-app";
 import { runProjectStep, type StepContext, type StepResult } from "./step-project";
 import { runWebhookStep } from "./step-webhook";
 import { claimStep, completeStep, failStep, loadSteps, refreshSetupStatus, STEP_ORDER } from "./steps";
+import { safeError } from "@/server/db/errors";
 
 export interface RunSetupOptions {
   /** Passed to the webhook step when staff picked a webhook to replace. */
@@ -46,7 +47,7 @@ export async function runSetup(db: Db, actor: Actor, customerId: string, opts: R
         step === "project" ? await runProjectStep(ctx) : step === "app" ? await runAppStep(ctx) : await runWebhookStep(ctx, { actor, replaceWebhookId: opts.replaceWebhookId });
     } catch (err) {
       if (!(err instanceof StepFailure) && !(err instanceof IntegrationError)) {
-        logger.error({ customerId, step, err: { name: (err as Error).name, message: (err as Error).message } }, "setup step crashed");
+        logger.error({ customerId, step, err: safeError(err) }, "setup step crashed");
       }
       return fail(db, actor, customerId, step, err);
     }

@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { signatureFailures, type SignatureFailureReason } from "@/server/db/schema";
 import { logger } from "@/server/log";
+import { safeError } from "@/server/db/errors";
 
 /** Counts a rejected callback. Best effort: a failed count never changes the 401. */
 export async function countSignatureFailure(db: DbOrTx, appId: string, reason: SignatureFailureReason): Promise<void> {
@@ -14,7 +15,7 @@ export async function countSignatureFailure(db: DbOrTx, appId: string, reason: S
         set: { count: sql`${signatureFailures.count} + 1`, lastAt: sql`now()` },
       });
   } catch (err) {
-    logger.warn({ appId, reason, err: { message: (err as Error).message } }, "could not count webhook signature failure");
+    logger.warn({ appId, reason, err: safeError(err) }, "could not count webhook signature failure");
   }
 }
 

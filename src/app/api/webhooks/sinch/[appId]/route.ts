@@ -2,6 +2,7 @@ import { getDb } from "@/server/db";
 import { logger } from "@/server/log";
 import { ingestSinchCallback, MAX_CALLBACK_BYTES } from "@/server/services/inbox/ingest";
 import { readBodyCapped } from "@/server/services/inbox/read-body";
+import { safeError } from "@/server/db/errors";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ app
   try {
     db = await getDb();
   } catch (err) {
-    logger.warn({ appId, err: { message: (err as Error).message } }, "database unavailable for webhook");
+    logger.warn({ appId, err: safeError(err) }, "database unavailable for webhook");
     return answer(503);
   }
   const result = await ingestSinchCallback(db, { appId, rawBody: read.body, headers: request.headers });
