@@ -1,7 +1,9 @@
 /**
  * `npm run bench:ingest` (tsx bench/ingest.ts): signed callbacks against `next start` on real
  * Postgres, and the same load against a bare node:http + postgres receiver (one INSERT … ON
- * CONFLICT DO NOTHING per callback); prints req/s, p50, p99, errors and the ratio.
+ * CONFLICT DO NOTHING per callback); prints req/s, p50, p99, errors and the ratio. The same load also
+ * goes to the Next.js floor (bench/next-floor: the same Next version, one route handler that reads
+ * the body and answers 200) so the cost of Next itself and the cost of the portal's work are apart.
  *   BENCH_DATABASE_URL  Postgres server (a database is created and dropped)
  *   BENCH_APP_DIR       folder with a `next build` of the portal (default: this folder; built if missing)
  *   BENCH_CONCURRENCY / BENCH_REQUESTS / BENCH_RATE / BENCH_SECONDS
@@ -89,6 +91,12 @@ function callbackMaker(base: string, appId: string, secret: string) {
 }
 
 async function main() {
+  const floorDir = path.join(import.meta.dirname, "next-floor");
+  if (!existsSync(path.join(floorDir, ".next/BUILD_ID"))) {
+    console.log("Building the Next.js floor app (bench/next-floor)…");
+    const build = spawnSync(path.join(APP_DIR, "node_modules/.bin/next"), ["build", floorDir], { cwd: APP_DIR, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build of bench/next-floor failed");
+  }
   if (!existsSync(path.join(APP_DIR, ".next/BUILD_ID"))) {
     console.log(`No build in ${APP_DIR}: running next build…`);
     const build = spawnSync(path.join(APP_DIR, "node_modules/.bin/next"), ["build"], { cwd: APP_DIR, stdio: "inherit", env: { ...process.env, AUTH_SECRET, ENCRYPTION_KEYS: KEYS, DATABASE_URL: "postgres://build@127.0.0.1:1/build" } });
@@ -108,27 +116,43 @@ async function main() {
     const barePort = portalPort + 100;
     const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
     children.push(bare.child);
+    const floorPort = portalPort + 200;
+    const floor = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", floorDir, "-p", String(floorPort), "-H", "127.0.0.1"], { NODE_ENV: "production" }, APP_DIR);
+    children.push(floor.child);
     const portalBase = `http://127.0.0.1:${portalPort}`;
     const bareBase = `http://127.0.0.1:${barePort}`;
     await waitForPort(`${portalBase}/api/webhooks/sinch/none`, portal.child, portal.output);
     await waitForPort(`${bareBase}/warmup`, bare.child, bare.output);
+    const floorBase = `http://127.0.0.1:${floorPort}`;
+    await waitForPort(`${floorBase}/api/floor/warmup`, floor.child, floor.output);
     const portalReq = callbackMaker(portalBase, appId, secret);
     const bareReq = callbackMaker(bareBase, appId, secret);
+    const floorReq = () => {
+      const r = bareReq();
+      return { ...r, url: r.url.replace(bareBase + "/api/webhooks/sinch/", floorBase + "/api/floor/") };
+    };
     await closedLoop("warm-up", portalReq, CONCURRENCY, 500);
     await closedLoop("warm-up", bareReq, CONCURRENCY, 500);
+    await closedLoop("warm-up", floorReq, CONCURRENCY, 500);
 
     console.log(`\nClosed loop, concurrency ${CONCURRENCY}, ${REQUESTS} signed callbacks each:`);
     const p = await closedLoop("portal (next start, verify+store)", portalReq, CONCURRENCY, REQUESTS);
     const b = await closedLoop("bare node:http + INSERT", bareReq, CONCURRENCY, REQUESTS);
+    const f = await closedLoop("Next floor (read body, 200)", floorReq, CONCURRENCY, REQUESTS);
     printResult(p);
     printResult(b);
+    printResult(f);
     console.log(`  ratio portal/bare: ${(p.rps / b.rps).toFixed(2)}× (target ≥ 0.7×)`);
+    console.log(`  ratio Next floor/bare: ${(f.rps / b.rps).toFixed(2)}× (the most any Next route handler can reach here)`);
+    console.log(`  ratio portal/Next floor: ${(p.rps / f.rps).toFixed(2)}×`);
 
     console.log(`\nOpen loop at ${RATE} req/s for ${SECONDS} s:`);
     const po = await openLoop("portal", portalReq, RATE, SECONDS);
     const bo = await openLoop("bare", bareReq, RATE, SECONDS);
+    const fo = await openLoop("Next floor", floorReq, RATE, SECONDS);
     printResult(po);
     printResult(bo);
+    printResult(fo);
     console.log(`  portal p99 at ${RATE} req/s: ${po.p99.toFixed(1)} ms (target < 50 ms), errors ${po.errors + p.errors}`);
     const check = postgres(url.toString(), { max: 1, onnotice: () => {} });
     const [{ count }] = await check`SELECT count(*)::int AS count FROM webhook_events`;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
-import { rowsOf } from "./sql-rows";
+import { executePrepared } from "@/server/db/prepared";
 
 export interface NewEvent {
   appId: string;
@@ -32,7 +32,7 @@ export async function storeEvent(db: DbOrTx, e: NewEvent, normalise?: SQL): Prom
   const nonceCte = e.nonce === null
     ? sql`n AS (SELECT 1 AS fresh)`
     : sql`n AS (INSERT INTO webhook_nonces (app_id, nonce) VALUES (${e.appId}, ${e.nonce}) ON CONFLICT DO NOTHING RETURNING 1 AS fresh)`;
-  const result = await db.execute(sql`
+  const [row] = await executePrepared<{ nonce_new: boolean; event_id: string | null; conversation_id?: string | null; conversation_inserted?: boolean | null }>(db, sql`
     WITH ${nonceCte},
     ev AS (
       INSERT INTO webhook_events (app_id, customer_id, type_key, kind, dedupe_key, raw, headers, verdict, status, processing_error)
@@ -44,7 +44,6 @@ export async function storeEvent(db: DbOrTx, e: NewEvent, normalise?: SQL): Prom
     )${normalise ? sql`, ${normalise}` : sql``}
     SELECT EXISTS (SELECT 1 FROM n) AS nonce_new, (SELECT id FROM ev) AS event_id
       ${normalise ? sql`, (SELECT id FROM cv) AS conversation_id, (SELECT inserted FROM cv) AS conversation_inserted` : sql``}`);
-  const [row] = rowsOf<{ nonce_new: boolean; event_id: string | null; conversation_id?: string | null; conversation_inserted?: boolean | null }>(result);
   if (!row?.nonce_new) return { outcome: "replayed" };
   if (!row.event_id) return { outcome: "duplicate" };
   const conversation = row.conversation_id ? { id: row.conversation_id, inserted: !!row.conversation_inserted } : undefined;
