@@ -94,7 +94,8 @@ async function main() {
   const floorDir = path.join(import.meta.dirname, "next-floor");
   if (!existsSync(path.join(floorDir, ".next/BUILD_ID"))) {
     console.log("Building the Next.js floor app (bench/next-floor)…");
-    const build = spawnSync(path.join(APP_DIR, "node_modules/.bin/next"), ["build", floorDir], { cwd: APP_DIR, stdio: "inherit" });
+    // Built and started from its own folder, so nothing of the portal's (instrumentation, proxy) is picked up.
+    const build = spawnSync(path.join(APP_DIR, "node_modules/.bin/next"), ["build"], { cwd: floorDir, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build of bench/next-floor failed");
   }
   if (!existsSync(path.join(APP_DIR, ".next/BUILD_ID"))) {
@@ -117,7 +118,7 @@ async function main() {
     const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
     children.push(bare.child);
     const floorPort = portalPort + 200;
-    const floor = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", floorDir, "-p", String(floorPort), "-H", "127.0.0.1"], { NODE_ENV: "production" }, APP_DIR);
+    const floor = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], { NODE_ENV: "production" }, floorDir);
     children.push(floor.child);
     const portalBase = `http://127.0.0.1:${portalPort}`;
     const bareBase = `http://127.0.0.1:${barePort}`;
