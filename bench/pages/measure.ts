@@ -1,45 +1,53 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, BrowserContextOptions } from "@playwright/test";
-import { accessibilityScore, performanceScore, type MetricName } from "./scoring";
-
-/** Registered before any page script runs, so long tasks and layout shifts from the start are seen. */
-const OBSERVERS = `
-  window.__perf = { longTasks: [], cls: 0, lcp: 0 };
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__perf.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.lcp = Math.max(window.__perf.lcp, e.startTime); }).observe({ type: "largest-contentful-paint", buffered: true });
-`;
+import { chromium, type BrowserContextOptions } from "@playwright/test";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
 
 export interface PageResult {
-  metrics: Record<MetricName, number>;
   performance: number;
   accessibility: number;
+  lcpMs: number;
+  fcpMs: number;
+  tbtMs: number;
+  cls: number;
 }
 
+type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
+
+// What the probe of this machine found Chromium needs headless here (no sandbox as root, no
+// background networking: the closed network refuses those connections).
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
 /**
- * One cold load (fresh context: empty cache and storage) under Lighthouse's desktop conditions:
- * 40 ms RTT, 10 Mbit/s, no CPU slowdown. Speed Index is approximated by first contentful paint
- * (no filmstrip), which matches server-rendered pages that paint complete on first paint.
+ * One Lighthouse 12 run (desktop preset: 40 ms RTT, 10 Mbit/s, no CPU slowdown; performance and
+ * accessibility categories) of `url` in a fresh Debian Chromium. A signed-in page gets the session
+ * cookies first, and Lighthouse is told not to clear storage so it loads the page as that user.
  */
-export async function measurePage(browser: Browser, url: string, contextOptions: BrowserContextOptions): Promise<PageResult> {
-  const context = await browser.newContext({ ...contextOptions, viewport: { width: 1350, height: 940 } });
-  const page = await context.newPage();
-  await page.addInitScript(OBSERVERS);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (10 * 1024 * 1024) / 8 });
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await page.goto(url, { waitUntil: "load" });
-  await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => undefined);
-  await page.waitForTimeout(1_000);
-  const raw = await page.evaluate(() => {
-    const w = window as unknown as { __perf: { longTasks: Array<[number, number]>; cls: number; lcp: number } };
-    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
-    const tbt = w.__perf.longTasks.filter(([start]) => start >= fcp).reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
-    return { fcp, lcp: w.__perf.lcp || fcp, cls: w.__perf.cls, tbt };
-  });
-  const metrics = { fcp: raw.fcp, si: raw.fcp, lcp: raw.lcp, tbt: raw.tbt, cls: raw.cls };
-  const axe = await new AxeBuilder({ page }).analyze();
-  await context.close();
-  return { metrics, performance: performanceScore(metrics), accessibility: accessibilityScore(axe.passes, axe.violations) };
+export async function lighthousePage(url: string, state: StorageState | undefined): Promise<PageResult> {
+  const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: CHROME_FLAGS, logLevel: "error" });
+  try {
+    if (state?.cookies.length) {
+      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+      await browser.contexts()[0]!.addCookies(state.cookies);
+      await browser.close();
+    }
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], disableStorageReset: Boolean(state) }, desktopConfig);
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { categories, audits, finalDisplayedUrl, runtimeError } = result.lhr;
+    if (runtimeError) throw new Error(`Lighthouse: ${runtimeError.code} ${runtimeError.message}`);
+    // A redirect to sign-in would score the wrong page.
+    if (new URL(finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${url} ended at ${finalDisplayedUrl}`);
+    const score = (c: { score: number | null } | undefined) => Math.round((c?.score ?? 0) * 100);
+    const value = (id: string) => audits[id]?.numericValue ?? NaN;
+    return {
+      performance: score(categories.performance),
+      accessibility: score(categories.accessibility),
+      lcpMs: Math.round(value("largest-contentful-paint")),
+      fcpMs: Math.round(value("first-contentful-paint")),
+      tbtMs: Math.round(value("total-blocking-time")),
+      cls: Math.round(value("cumulative-layout-shift") * 1000) / 1000,
+    };
+  } finally {
+    chrome.kill();
+  }
 }
