@@ -1,10 +1,10 @@
 import { PgBoss, fromPglite } from "pg-boss";
 import { env } from "@/env";
 import type { DbHandle } from "@/server/db/client";
+import { safeError } from "@/server/db/errors";
 import { logger } from "@/server/log";
 import { jobDefinitions } from "./registry";
 import type { Enqueue, JobContext } from "./types";
-import { safeError } from "@/server/db/errors";
 
 const state = globalThis as unknown as { __portalBoss?: PgBoss };
 

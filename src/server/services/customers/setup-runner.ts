@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
+import { safeError } from "@/server/db/errors";
 import { customers, type SetupStep } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
 import { IntegrationError } from "@/server/integrations/errors";
@@ -10,7 +11,6 @@ import { runAppStep } from "./step-app";
 import { runProjectStep, type StepContext, type StepResult } from "./step-project";
 import { runWebhookStep } from "./step-webhook";
 import { claimStep, completeStep, failStep, loadSteps, refreshSetupStatus, STEP_ORDER } from "./steps";
-import { safeError } from "@/server/db/errors";
 
 export interface RunSetupOptions {
   /** Passed to the webhook step when staff picked a webhook to replace. */

@@ -1,8 +1,8 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { safeError } from "@/server/db/errors";
 import { signatureFailures, type SignatureFailureReason } from "@/server/db/schema";
 import { logger } from "@/server/log";
-import { safeError } from "@/server/db/errors";
 
 /** Counts a rejected callback. Best effort: a failed count never changes the 401. */
 export async function countSignatureFailure(db: DbOrTx, appId: string, reason: SignatureFailureReason): Promise<void> {
