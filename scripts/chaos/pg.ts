@@ -1,23 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
+import { freePort } from "../../tests/e2e/support/processes";
 
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const USER = "portaltest";
 const isRoot = () => process.getuid?.() === 0;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function run(cmd: string, args: string[], cwd: string): { code: number; output: string } {
   const full = isRoot() ? ["runuser", ["-u", USER, "--", cmd, ...args]] as const : [cmd, args] as const;

@@ -6,7 +6,9 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { chaosPostgres, freePort } from "./pg";
+import { emulatorUrls } from "../../tests/e2e/support/portal-env";
+import { freePort } from "../../tests/e2e/support/processes";
+import { chaosPostgres } from "./pg";
 import { emulatorControl, PortalClient, pollDeliveryLog } from "./portal-client";
 import { alive, bin, root, signal, sleep, startProc, stop, waitHttp, type Env, type Proc } from "./processes";
 import { gracefulShutdown } from "./sigterm";
@@ -57,13 +59,7 @@ async function run(pg: Awaited<ReturnType<typeof chaosPostgres>>, procs: Proc[])
     NEXT_TELEMETRY_DISABLED: "1",
     // As `npm start` runs it: the portal, not Next, handles SIGTERM (drain, then exit).
     NEXT_MANUAL_SIG_HANDLE: "true",
-    SINCH_AUTH_URL: `${emulatorURL}/sinch/auth`,
-    SINCH_CONVERSATION_URL: `${emulatorURL}/sinch/conversation/{region}`,
-    SINCH_PROVISIONING_URL: `${emulatorURL}/sinch/provisioning`,
-    SINCH_SUBPROJECTS_URL: `${emulatorURL}/sinch/subprojects`,
-    META_GRAPH_URL: `${emulatorURL}/graph`,
-    META_SDK_URL: `${emulatorURL}/meta/sdk.js`,
-    META_ALLOWED_ORIGINS: emulatorURL,
+    ...emulatorUrls(emulatorURL),
   };
 
   const emulator = startProc("emulator", bin("tsx"), ["emulator/src/main.ts"], { ...process.env, EMULATOR_PORT: new URL(emulatorURL).port, EMULATOR_CALLBACK_RETRY_MS: RETRY_SCHEDULE, EMULATOR_CREDENTIAL_DELAY_MS: "200", EMULATOR_SENDER_DELAY_MS: "200" }, path.join(logDir, "emulator.log"));

@@ -1,6 +1,7 @@
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "./client";
+import { rowsOf } from "./rows";
 
 const dialect = new PgDialect();
 
@@ -25,8 +26,5 @@ export async function executePrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return (await client.unsafe(text, params, { prepare: true })) as T[];
   }
-  const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as T[];
-  const rows = (result as { rows?: unknown } | null)?.rows;
-  return Array.isArray(rows) ? (rows as T[]) : [];
+  return rowsOf<T>(await db.execute(query));
 }

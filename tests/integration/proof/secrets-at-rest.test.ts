@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, usingPostgres } from "../helpers/db";
-import { rowsOf } from "@/server/services/inbox/sql-rows";
+import { rowsOf } from "@/server/db/rows";
 import { findCanaries } from "./support/canaries";
 import { createWorld, type World } from "./support/matrix";
 import { createGlobalFixture } from "./support/world";

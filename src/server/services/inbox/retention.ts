@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
+import { rowsOf } from "@/server/db/rows";
 import { getSetting } from "@/server/services/settings";
-import { rowsOf } from "./sql-rows";
 
 const NONCE_KEEP_MS = 24 * 3_600_000;
 const BATCH = 5_000;

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
+import { rowsOf } from "@/server/db/rows";
 import { messages } from "@/server/db/schema";
 import type { NormalizedCallback, NormalizedMessage, NormalizedUnsupported } from "@/server/webhooks/sinch/types";
 import { inboundMessageCtes } from "./inbound-statement";
 import { UNSUPPORTED_PREVIEW } from "./preview";
-import { rowsOf } from "./sql-rows";
 import { adoptOrphanActivity, findConversation, touchConversation, upsertContact } from "./write-conversation";
 import type { WriteContext } from "./write-context";
 
