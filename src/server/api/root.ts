@@ -12,6 +12,8 @@ import { inboxRouter } from "./routers/inbox";
 import { channelsRouter } from "./routers/channels";
 import { portalChannelsRouter } from "./routers/portal-channels";
 import { diagnosticsRouter } from "./routers/diagnostics";
+import { eventsRouter } from "./routers/events";
+import { statsRouter } from "./routers/stats";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -27,6 +29,8 @@ export const appRouter = createTRPCRouter({
   channels: channelsRouter,
   portalChannels: portalChannelsRouter,
   diagnostics: diagnosticsRouter,
+  events: eventsRouter,
+  stats: statsRouter,
 });
 
 export type AppRouter = typeof appRouter;

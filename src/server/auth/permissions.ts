@@ -22,6 +22,7 @@ export const permissionNames = [
   "settings.write",
   "outbox.read",
   "notifications.read",
+  "events.manage",
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 

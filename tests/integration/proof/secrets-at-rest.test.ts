@@ -50,7 +50,7 @@ describe("secrets at rest", () => {
         union all select row_to_json(o)::text from outbound_emails o union all select row_to_json(g)::text from settings g
         union all select row_to_json(a)::text from access_grants a union all select row_to_json(cs)::text from customer_sessions cs
         union all select row_to_json(u)::text from users u union all select row_to_json(p)::text from password_tokens p
-        union all select row_to_json(al)::text from audit_log al) q`),
+        union all select row_to_json(al)::text from audit_log al union all select row_to_json(ee)::text from event_endpoints ee) q`),
     )[0]!.t;
     expect(findCanaries(dump, [world.b.canaries.data.grantNote!])).toHaveLength(1);
     expect(findCanaries(dump, secretsInClear(world))).toEqual([]);

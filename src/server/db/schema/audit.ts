@@ -56,6 +56,12 @@ export const auditActions = [
   "inbox.event_replayed",
   "diagnostics.run",
   "diagnostics.fix_applied",
+  "events.endpoint_created",
+  "events.endpoint_updated",
+  "events.endpoint_deleted",
+  "events.secret_rotated",
+  "events.delivery_replayed",
+  "events.endpoint_disabled",
   "system.bootstrap_admin",
 ] as const;
 

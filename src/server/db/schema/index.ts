@@ -7,3 +7,5 @@ export * from "./access";
 export * from "./outbox";
 export * from "./inbox";
 export * from "./diagnostics";
+export * from "./events";
+export * from "./stats";

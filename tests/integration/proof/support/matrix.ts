@@ -57,6 +57,8 @@ export function idPoolOf(w: World): IdPool {
       webhookId: b.webhookId,
       connectionId: b.connectionId,
       userId: w.global.targetUserId,
+      endpointId: w.global.endpointId,
+      deliveryId: w.global.deliveryId,
     },
     fallback: b.customerId,
   };

@@ -10,8 +10,11 @@ import {
   conversations,
   customerSessions,
   customers,
+  eventDeliveries,
+  eventEndpoints,
   notifications,
   outboundEmails,
+  outgoingEvents,
   passwordTokens,
   setupSteps,
   sinchProjects,
@@ -63,6 +66,9 @@ export interface GlobalFixture {
   disabledId: string;
   /** A staff member the staff procedures act on (role change, reset…), never a caller. */
   targetUserId: string;
+  /** An outgoing-events endpoint (portal-wide) and one delivery of it. */
+  endpointId: string;
+  deliveryId: string;
   canaries: CanarySet;
 }
 
@@ -75,6 +81,8 @@ export async function createGlobalFixture(db: Db): Promise<GlobalFixture> {
       passwordToken: canary("portal", "pwtoken"),
       sinchKeySecret: canary("portal", "sinchkey"),
       metaAppSecret: canary("portal", "metasecret"),
+      eventSecret: `whsec_${canary("portal", "eventsecret")}`,
+      previousEventSecret: `whsec_${canary("portal", "preveventsecret")}`,
     },
   };
   const mk = async (role: "admin" | "staff", extra: Partial<typeof users.$inferInsert> = {}) => {
@@ -88,7 +96,26 @@ export async function createGlobalFixture(db: Db): Promise<GlobalFixture> {
   const target = await mk("staff");
   await db.insert(passwordTokens).values({ userId: target.id, tokenHash: sha256Hex(set.secret.passwordToken!), expiresAt: new Date(Date.now() + HOUR) });
   await updateSettings(db, { type: "system", label: "proof world" }, { "sinch.keySecret": set.secret.sinchKeySecret, "meta.appSecret": set.secret.metaAppSecret });
-  return { adminId: admin.id, staffId: staff.id, disabledId: disabled.id, targetUserId: target.id, canaries: set };
+  const events = await eventFixture(db, set);
+  return { adminId: admin.id, staffId: staff.id, disabledId: disabled.id, targetUserId: target.id, ...events, canaries: set };
+}
+
+/** An endpoint mid-rotation (both secret columns filled) with one delivery; port 9 refuses at once. */
+async function eventFixture(db: Db, set: CanarySet) {
+  const endpointId = randomUUID();
+  await db.insert(eventEndpoints).values({
+    id: endpointId,
+    url: "http://127.0.0.1:9/portal-events",
+    eventTypes: ["customer.ready", "access.ended"],
+    secretCiphertext: encrypt(set.secret.eventSecret!, "event_endpoints", "secret_ciphertext", endpointId),
+    secretHint: "set",
+    previousSecretCiphertext: encrypt(set.secret.previousEventSecret!, "event_endpoints", "previous_secret_ciphertext", endpointId),
+    previousSecretExpiresAt: new Date(Date.now() + HOUR),
+    createdBy: "proof",
+  });
+  const [event] = await db.insert(outgoingEvents).values({ type: "customer.ready", data: { proof: true }, occurredAt: new Date() }).returning();
+  const [delivery] = await db.insert(eventDeliveries).values({ eventId: event!.id, endpointId, status: "failed", attempts: 1 }).returning();
+  return { endpointId, deliveryId: delivery!.id };
 }
 
 async function grantWithSession(db: Db, customerId: string, set: CanarySet, kind: "live" | "expired" | "revoked") {

@@ -1,0 +1,136 @@
+import { and, inArray, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/server/db/client";
+import { rowsOf } from "@/server/db/rows";
+import { messages, webhookEvents } from "@/server/db/schema";
+import { claimCursor, releaseCursor, type CursorPosition } from "@/server/services/job-cursors";
+
+export const STATS_ROLLUP_JOB = "stats.rollup";
+const CURSOR = "stats.messages";
+const HOUR = 3_600_000;
+/** How far back the first run (and a rebuild) counts; the charts show at most 30 days. */
+export const BACKFILL_DAYS = 35;
+const SETTLE_MS = 10_000;
+const BATCH = 1000;
+
+const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / HOUR) * HOUR);
+const dayOf = (d: Date) => new Date(Math.floor(d.getTime() / (24 * HOUR)) * 24 * HOUR);
+
+/**
+ * Recounts the hour rows of [from, to) (hour-aligned) from the messages of that range, through
+ * the index on `sent_at`; stale rows (a purged message) disappear.
+ */
+export async function recountHours(db: DbOrTx, from: Date, to: Date): Promise<void> {
+  const f = from.toISOString();
+  const t = to.toISOString();
+  await db.execute(sql`DELETE FROM message_stats WHERE grain = 'hour' AND bucket >= ${f}::timestamptz AND bucket < ${t}::timestamptz`);
+  await db.execute(sql`
+    INSERT INTO message_stats (grain, bucket, customer_id, channel, inbound, outbound, delivered, failed)
+    SELECT 'hour', date_trunc('hour', m.sent_at, 'UTC'), m.customer_id, c.channel,
+           count(*) FILTER (WHERE m.direction = 'inbound'),
+           count(*) FILTER (WHERE m.direction = 'outbound'),
+           count(*) FILTER (WHERE m.direction = 'outbound' AND m.status IN ('DELIVERED', 'READ')),
+           count(*) FILTER (WHERE m.direction = 'outbound' AND m.status = 'FAILED')
+    FROM messages m JOIN conversations c ON c.id = m.conversation_id
+    WHERE m.sent_at >= ${f}::timestamptz AND m.sent_at < ${t}::timestamptz
+    GROUP BY 2, 3, 4
+    ON CONFLICT (grain, bucket, customer_id, channel) DO UPDATE SET
+      inbound = excluded.inbound, outbound = excluded.outbound, delivered = excluded.delivered, failed = excluded.failed`);
+}
+
+/** Day rows of [from, to) (day-aligned) as sums of their hour rows. */
+export async function recountDays(db: DbOrTx, from: Date, to: Date): Promise<void> {
+  const f = from.toISOString();
+  const t = to.toISOString();
+  await db.execute(sql`DELETE FROM message_stats WHERE grain = 'day' AND bucket >= ${f}::timestamptz AND bucket < ${t}::timestamptz`);
+  await db.execute(sql`
+    INSERT INTO message_stats (grain, bucket, customer_id, channel, inbound, outbound, delivered, failed)
+    SELECT 'day', date_trunc('day', bucket, 'UTC'), customer_id, channel, sum(inbound), sum(outbound), sum(delivered), sum(failed)
+    FROM message_stats WHERE grain = 'hour' AND bucket >= ${f}::timestamptz AND bucket < ${t}::timestamptz
+    GROUP BY 2, 3, 4
+    ON CONFLICT (grain, bucket, customer_id, channel) DO UPDATE SET
+      inbound = excluded.inbound, outbound = excluded.outbound, delivered = excluded.delivered, failed = excluded.failed`);
+}
+
+/** Recounts whole hours and then their days, in one transaction. */
+export async function recount(db: Db, hours: Date[]): Promise<void> {
+  const unique = [...new Set(hours.map((h) => hourOf(h).getTime()))].sort((a, b) => a - b);
+  if (!unique.length) return;
+  const days = [...new Set(unique.map((h) => dayOf(new Date(h)).getTime()))];
+  await db.transaction(async (tx) => {
+    for (const h of unique) await recountHours(tx, new Date(h), new Date(h + HOUR));
+    for (const d of days) await recountDays(tx, new Date(d), new Date(d + 24 * HOUR));
+  });
+}
+
+/** Everything since `BACKFILL_DAYS` ago, in one pass over that range (first run, or a rebuild). */
+export async function rebuildStats(db: Db, now = new Date()): Promise<void> {
+  const from = dayOf(new Date(now.getTime() - BACKFILL_DAYS * 24 * HOUR));
+  const to = new Date(hourOf(now).getTime() + HOUR);
+  await db.transaction(async (tx) => {
+    await recountHours(tx, from, to);
+    await recountDays(tx, from, new Date(dayOf(now).getTime() + 24 * HOUR));
+  });
+}
+
+function referencedMessageId(raw: Buffer): string | null {
+  try {
+    const body = JSON.parse(raw.toString("utf8")) as { message?: { id?: unknown }; message_delivery_report?: { message_id?: unknown } };
+    const id = body.message?.id ?? body.message_delivery_report?.message_id;
+    return typeof id === "string" ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hours holding the messages that the callbacks stored since the cursor added or moved (a late delivery report). */
+async function touchedHours(db: Db, from: CursorPosition, upTo: Date): Promise<{ hours: Date[]; position: CursorPosition }> {
+  let position = from;
+  const hours: Date[] = [];
+  for (;;) {
+    const after = position.id === null
+      ? sql`${webhookEvents.receivedAt} > ${position.at.toISOString()}::timestamptz`
+      : sql`(${webhookEvents.receivedAt}, ${webhookEvents.id}) > (${position.at.toISOString()}::timestamptz, ${position.id}::uuid)`;
+    const batch = await db
+      .select({ id: webhookEvents.id, receivedAt: webhookEvents.receivedAt, raw: webhookEvents.raw })
+      .from(webhookEvents)
+      .where(and(after, sql`${webhookEvents.receivedAt} <= ${upTo.toISOString()}::timestamptz`, inArray(webhookEvents.kind, ["message_inbound", "delivery_report"])))
+      .orderBy(webhookEvents.receivedAt, webhookEvents.id)
+      .limit(BATCH);
+    const ids = [...new Set(batch.map((e) => referencedMessageId(e.raw)).filter((id): id is string => !!id))];
+    if (ids.length) {
+      const rows = rowsOf<{ h: string | Date }>(
+        await db.execute(sql`SELECT DISTINCT date_trunc('hour', ${messages.sentAt}, 'UTC') AS h FROM ${messages} WHERE ${inArray(messages.sinchMessageId, ids)}`),
+      );
+      hours.push(...rows.map((r) => new Date(r.h)));
+    }
+    const last = batch.at(-1);
+    if (last) position = { at: last.receivedAt, id: last.id };
+    if (batch.length < BATCH) return { hours, position };
+  }
+}
+
+/**
+ * The minute rollup: the current and previous hour always (new messages, replies sent from the
+ * portal), plus any older hour a callback since the last run touched. The first run backfills.
+ */
+export async function rollupMessageStats(db: Db, now = new Date()): Promise<{ claimed: boolean; hours: number }> {
+  const upTo = new Date(now.getTime() - SETTLE_MS);
+  const claim = await claimCursor(db, CURSOR, { now, start: new Date(0), leaseMs: 5 * 60_000 });
+  if (!claim.claimed) return { claimed: false, hours: 0 };
+  let position: CursorPosition = { at: claim.at, id: claim.id };
+  try {
+    if (claim.at.getTime() === 0) {
+      await rebuildStats(db, now);
+      position = { at: upTo, id: null };
+      return { claimed: true, hours: BACKFILL_DAYS * 24 };
+    }
+    const touched = await touchedHours(db, position, upTo);
+    const current = hourOf(now);
+    const hours = [...touched.hours, current, new Date(current.getTime() - HOUR)];
+    await recount(db, hours);
+    position = touched.position;
+    return { claimed: true, hours: new Set(hours.map((h) => h.getTime())).size };
+  } finally {
+    await releaseCursor(db, CURSOR, position, now);
+  }
+}
