@@ -5,6 +5,7 @@ import { purgeInbox } from "@/server/services/inbox/retention";
 import { sendChecklistReminders } from "@/server/services/customers/checklist";
 import { REMINDER_JOB, sendDataAccessReminders } from "@/server/services/diagnostics/reminders";
 import { runSweep, scheduledSweep, SWEEP_JOB, SWEEP_RUN_JOB } from "@/server/services/diagnostics/sweep";
+import { eventJobDefinitions } from "@/server/services/events/jobs";
 import type { JobDefinition } from "./types";
 
 /**
@@ -28,4 +29,5 @@ export const jobDefinitions: JobDefinition[] = [
   { name: SWEEP_JOB, cron: "*/30 * * * *", concurrency: 1, handler: async (_data, ctx) => void (await scheduledSweep(ctx.db)) },
   { name: SWEEP_RUN_JOB, concurrency: 1, handler: async (data, ctx) => void (await runSweep(ctx.db, String(data.sweepId))) },
   { name: REMINDER_JOB, cron: "7 * * * *", concurrency: 1, handler: async (_data, ctx) => void (await sendDataAccessReminders(ctx.db, ctx.now())) },
+  ...eventJobDefinitions,
 ];

@@ -81,6 +81,21 @@ export async function readyCustomer(db: Db) {
   return { admin, staff, customerId, appId: app.app!.appId };
 }
 
+export type Staff = Awaited<ReturnType<typeof readyCustomer>>["staff"];
+
+/** Messenger or Instagram through the staff wizard: login in the emulator's dialog, pick the Page, connect. */
+export async function connectPage(emu: EmulatorProcess, staff: Staff, customerId: string, channel: "MESSENGER" | "INSTAGRAM", pageId: string) {
+  await staff.channels.begin({ customerId, channel, tokenType: "user" });
+  const code = await pageLoginCode(emu, channel === "MESSENGER" ? "messenger" : "instagram", {
+    pages: [SEED.bakery, SEED.outlet, SEED.studio],
+    igs: [SEED.bakeryIg],
+  });
+  const login = await staff.channels.completeLogin({ customerId, channel, code });
+  if (login.status !== "ok") throw new Error("login refused");
+  await staff.channels.selectPage({ customerId, channel, sessionId: login.sessionId, pageId });
+  return staff.channels.connect({ customerId, channel, sessionId: login.sessionId });
+}
+
 /** Invites the customer for `channels` and opens the link: a customer caller, exactly as in the browser. */
 export async function invitedCustomer(db: Db, staff: ReturnType<typeof asStaff>, customerId: string, channels: Channel[]) {
   const grant = await staff.access.invite({ customerId, email: `${unique("guest")}@example.test`, channels, autoRevokeOnActive: true });

@@ -4,7 +4,7 @@ import { auditLog, channelConnections, channelLoginSessions } from "@/server/db/
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
-import { emulatorApp, pageLoginCode, readyCustomer, resetEmulator, SEED, settle } from "./helpers";
+import { connectPage, emulatorApp, pageLoginCode, readyCustomer, resetEmulator, SEED, settle, type Staff } from "./helpers";
 
 const emu = useEmulator();
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -20,19 +20,7 @@ beforeEach(async () => {
   (await sinchGatewayFor(handle.db)).tokens.invalidate();
 });
 
-type Staff = Awaited<ReturnType<typeof readyCustomer>>["staff"];
-
-async function connectPageChannel(staff: Staff, customerId: string, channel: "MESSENGER" | "INSTAGRAM", pageId: string) {
-  await staff.channels.begin({ customerId, channel, tokenType: "user" });
-  const code = await pageLoginCode(emu.current, channel === "MESSENGER" ? "messenger" : "instagram", {
-    pages: [SEED.bakery, SEED.outlet, SEED.studio],
-    igs: [SEED.bakeryIg],
-  });
-  const login = await staff.channels.completeLogin({ customerId, channel, code });
-  if (login.status !== "ok") throw new Error("login refused");
-  await staff.channels.selectPage({ customerId, channel, sessionId: login.sessionId, pageId });
-  return staff.channels.connect({ customerId, channel, sessionId: login.sessionId });
-}
+const connectPageChannel = (staff: Staff, customerId: string, channel: "MESSENGER" | "INSTAGRAM", pageId: string) => connectPage(emu.current, staff, customerId, channel, pageId);
 
 describe("Messenger and Instagram through the staff wizard", () => {
   it("connects Messenger: activating while PENDING, then active, every step audited, no token kept in the login table", async () => {

@@ -4,6 +4,7 @@ import { accessGrants, customers, type AccessGrant, type Channel } from "@/serve
 import { AppError, notFound } from "@/server/errors";
 import { newLinkToken, sha256Hex } from "@/server/lib/tokens";
 import { audit, type Actor } from "@/server/services/audit";
+import { domainEvents } from "@/server/services/events/domain";
 import { queueEmail, requestDelivery } from "@/server/services/outbox";
 import { getSettings } from "@/server/services/settings";
 import { inviteEmail } from "./emails";
@@ -149,11 +150,15 @@ export async function resendGrant(db: Db, actor: Actor, input: { grantId: string
 export async function revokeGrant(db: Db, actor: Actor, input: { grantId: string; reason: string }, now: Date) {
   const grant = await findGrant(db, input.grantId);
   requireLive(grant, now);
-  const [row] = await db
-    .update(accessGrants)
-    .set({ endedAt: now, endReason: "revoked", endedBy: actor.label, revokeReason: input.reason.trim() })
-    .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.endedAt)))
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    const [ended] = await tx
+      .update(accessGrants)
+      .set({ endedAt: now, endReason: "revoked", endedBy: actor.label, revokeReason: input.reason.trim() })
+      .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.endedAt)))
+      .returning();
+    if (ended) await domainEvents.accessEnded(tx, ended);
+    return ended;
+  });
   if (!row) throw alreadyEnded();
   await audit(db, { actor, action: "grant.revoked", target: { type: "grant", id: grant.id }, customerId: grant.customerId, metadata: { reason: row.revokeReason } });
   return grantView(row, now);

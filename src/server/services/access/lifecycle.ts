@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/server/db/client";
 import { accessGrants, auditLog, channelConnections, customers, type AccessGrant, type Channel } from "@/server/db/schema";
 import { audit, systemActor } from "@/server/services/audit";
+import { domainEvents } from "@/server/services/events/domain";
 import { notifyStaff } from "@/server/services/notifications";
 import { queueEmail } from "@/server/services/outbox";
 import { getSetting } from "@/server/services/settings";
@@ -31,11 +32,15 @@ async function customerName(db: DbOrTx, customerId: string) {
  * request; this writes the trail). The conditional UPDATE lets several instances sweep at once.
  */
 export async function sweepExpiredGrants(db: Db, now: Date): Promise<number> {
-  const expired = await db
-    .update(accessGrants)
-    .set({ endedAt: accessGrants.expiresAt, endReason: "expired", endedBy: "system" })
-    .where(and(isNull(accessGrants.endedAt), lte(accessGrants.expiresAt, now)))
-    .returning();
+  const expired = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(accessGrants)
+      .set({ endedAt: accessGrants.expiresAt, endReason: "expired", endedBy: "system" })
+      .where(and(isNull(accessGrants.endedAt), lte(accessGrants.expiresAt, now)))
+      .returning();
+    for (const grant of rows) await domainEvents.accessEnded(tx, grant);
+    return rows;
+  });
   for (const grant of expired) {
     const missing = await missingChannels(db, grant);
     await audit(db, {
@@ -109,11 +114,15 @@ export async function onChannelStateChanged(db: Db, customerId: string, now: Dat
     if ((await missingChannels(db, grant)).length) continue;
     let accessEnded = false;
     if (grant.autoRevokeOnActive) {
-      const [ended] = await db
-        .update(accessGrants)
-        .set({ endedAt: now, endReason: "completed", endedBy: "system" })
-        .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.endedAt)))
-        .returning({ id: accessGrants.id });
+      const ended = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(accessGrants)
+          .set({ endedAt: now, endReason: "completed", endedBy: "system" })
+          .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.endedAt)))
+          .returning();
+        if (row) await domainEvents.accessEnded(tx, row);
+        return row;
+      });
       if (!ended) continue;
       accessEnded = true;
     } else if (await alreadyReportedComplete(db, grant.id)) {

@@ -4,6 +4,7 @@ import { accessGrants, customerSessions, type AccessGrant } from "@/server/db/sc
 import { blockedUntil, recordFailure } from "@/server/auth/rate-limit";
 import { newLinkToken, sha256Hex } from "@/server/lib/tokens";
 import { audit } from "@/server/services/audit";
+import { domainEvents } from "@/server/services/events/domain";
 import { notifyStaff } from "@/server/services/notifications";
 import { grantState } from "./grant-view";
 
@@ -48,6 +49,7 @@ export async function exchangeLink(db: Db, input: { token: string; browserId?: s
         const target = { type: "grant", id: grant.id };
         await audit(tx, { actor, action: "grant.link_opened", target, customerId: grant.customerId, metadata: { ip } });
         await audit(tx, { actor, action: "grant.session_started", target, customerId: grant.customerId, metadata: {} });
+        await domainEvents.accessAccepted(tx, grant, now);
         return { grant, sessionToken };
       })
     : undefined;

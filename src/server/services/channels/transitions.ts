@@ -4,6 +4,7 @@ import { channelConnections, type ChannelConnection, type ChannelState } from "@
 import type { App } from "@/server/integrations/sinch/types";
 import { onChannelStateChanged } from "../access/lifecycle";
 import { audit, systemActor, type Actor } from "../audit";
+import { domainEvents } from "../events/domain";
 
 /** Sinch credential status → portal channel state (sinch.md section 4). Unknown values keep waiting. */
 export function stateForCredential(status: string | null | undefined): ChannelState {
@@ -25,11 +26,15 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
   const now = new Date();
   const to = patch.state ?? row.state;
   const changed = to !== row.state;
-  const [updated] = await db
-    .update(channelConnections)
-    .set({ ...patch, updatedAt: now, ...(changed ? { stateChangedAt: now } : {}) })
-    .where(and(eq(channelConnections.id, row.id), eq(channelConnections.state, row.state)))
-    .returning();
+  const updated = await db.transaction(async (tx) => {
+    const [written] = await tx
+      .update(channelConnections)
+      .set({ ...patch, updatedAt: now, ...(changed ? { stateChangedAt: now } : {}) })
+      .where(and(eq(channelConnections.id, row.id), eq(channelConnections.state, row.state)))
+      .returning();
+    if (written && changed) await domainEvents.channelStateChanged(tx, written, row.state, now);
+    return written;
+  });
   if (!updated) {
     const [current] = await db.select().from(channelConnections).where(eq(channelConnections.id, row.id));
     return current!;

@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { customers, setupSteps, type SetupStep, type SetupStepRow } from "@/server/db/schema";
 import { audit, type Actor } from "../audit";
+import { domainEvents } from "../events/domain";
 import { describeStepError } from "./errors";
 
 export const STEP_ORDER: readonly SetupStep[] = ["project", "app", "webhook"];
@@ -79,11 +80,18 @@ export async function failStep(db: DbOrTx, actor: Actor, customerId: string, ste
   return d;
 }
 
-/** Keeps the directory's denormalised setup status in line with the steps. */
+/**
+ * Keeps the directory's denormalised setup status in line with the steps. The row is locked so
+ * that of two concurrent refreshes only one sees the change to `ready` (and reports it once).
+ */
 export async function refreshSetupStatus(db: DbOrTx, customerId: string) {
   const steps = await loadSteps(db, customerId);
   const all = STEP_ORDER.map((s) => steps.get(s)?.status ?? "pending");
   const setupStatus = all.every((s) => s === "done") ? "ready" : all.includes("failed") ? "needs_attention" : "in_progress";
-  await db.update(customers).set({ setupStatus, updatedAt: new Date() }).where(eq(customers.id, customerId));
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(customers).where(eq(customers.id, customerId)).for("update");
+    await tx.update(customers).set({ setupStatus, updatedAt: new Date() }).where(eq(customers.id, customerId));
+    if (before && setupStatus === "ready" && before.setupStatus !== "ready") await domainEvents.customerReady(tx, before);
+  });
   return setupStatus;
 }

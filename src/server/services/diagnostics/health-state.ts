@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { channelHealth, users, type ChannelConnection, type ChannelHealthRow, type Customer } from "@/server/db/schema";
 import { audit, systemActor, type Actor } from "@/server/services/audit";
 import { CHANNEL_LABEL } from "@/server/services/channels/requirements";
+import { domainEvents } from "@/server/services/events/domain";
 import { applyConnectionPatch, type ConnectionPatch } from "@/server/services/channels/transitions";
 import { notifyStaff } from "@/server/services/notifications";
 import { queueEmail } from "@/server/services/outbox";
@@ -38,9 +39,8 @@ export async function applyDiagnosis(db: Db, input: { customer: Customer; connec
     await audit(db, { actor: systemActor("diagnostics"), action: "channel.reconnect_required", target: { type: "channel", id: row.id }, customerId: customer.id, metadata: { channel: row.channel, failures: d.consecutiveAuthFailures } });
   }
 
-  const [prev] = await db.select().from(channelHealth).where(eq(channelHealth.connectionId, connection.id));
   const broken = d.overall === "broken";
-  const values = {
+  const healthValues = (prev: ChannelHealthRow | undefined) => ({
     customerId: customer.id,
     channel: connection.channel,
     verdict: d.overall,
@@ -54,8 +54,18 @@ export async function applyDiagnosis(db: Db, input: { customer: Customer; connec
     staffNotifiedAt: broken ? (prev?.staffNotifiedAt ?? null) : null,
     customerNotifiedAt: broken ? (prev?.customerNotifiedAt ?? null) : null,
     updatedAt: now,
-  };
-  await db.insert(channelHealth).values({ connectionId: connection.id, ...values }).onConflictDoUpdate({ target: channelHealth.connectionId, set: values });
+  });
+  // Read, write and report the verdict together, so a change is reported once.
+  const values = await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(channelHealth).where(eq(channelHealth.connectionId, connection.id)).for("update");
+    const next = healthValues(before);
+    await tx.insert(channelHealth).values({ connectionId: connection.id, ...next }).onConflictDoUpdate({ target: channelHealth.connectionId, set: next });
+    if (before?.verdict !== d.overall) {
+      const change = { customerId: customer.id, channel: connection.channel, connectionId: connection.id, runId: input.runId, verdict: d.overall, previousVerdict: before?.verdict ?? null, mainReason: d.mainReason, mainOwner: d.mainOwner };
+      await domainEvents.diagnosisChanged(tx, change, now);
+    }
+    return next;
+  });
   if (broken) await notifyBroken(db, { ...input, health: { ...values, connectionId: connection.id } as ChannelHealthRow });
 }
 

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "@/server/db/client";
 import { customers, webhookEvents } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
 import { audit, type Actor } from "@/server/services/audit";
+import { emitInboundFor } from "@/server/services/events/inbound";
 import { parseSinchCallback } from "@/server/webhooks/sinch/parse";
 import { callbackTime, writeNormalized } from "./write-normalized";
 
@@ -114,5 +115,7 @@ export async function replayEvent(db: Db, actor: Actor, id: string): Promise<{ s
     .set({ status, processingError: error, replayCount: sql`${webhookEvents.replayCount} + 1`, lastReplayedAt: sql`now()` })
     .where(eq(webhookEvents.id, id));
   await audit(db, { actor, action: "inbox.event_replayed", target: { type: "webhook_event", id }, customerId: event.customerId, metadata: { kind: event.kind, status } });
+  // The inbound-message reader has passed this event's time; a message the replay stored is reported here (once, by its key).
+  if (status === "processed" && event.kind === "message_inbound") await emitInboundFor(db, [event]);
   return { status, error };
 }

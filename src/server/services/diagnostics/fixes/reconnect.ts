@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/server/errors";
 import { newLinkToken, sha256Hex } from "@/server/lib/tokens";
 import { accessLimits } from "@/server/services/access/grants";
 import { audit, type Actor } from "@/server/services/audit";
+import { domainEvents } from "@/server/services/events/domain";
 import { queueEmail } from "@/server/services/outbox";
 import { dataAccessReminderEmail, reconnectEmail } from "../emails";
 
@@ -36,7 +37,7 @@ export async function sendReconnectLink(db: Db, actor: Actor, input: ReconnectLi
   // The email is queued after the commit: with an embedded database the job queue shares the one
   // connection, so enqueueing inside the transaction would wait on the transaction itself.
   const grant = await db.transaction(async (tx) => {
-    await tx
+    const superseded = await tx
       .update(accessGrants)
       .set({ endedAt: now, endReason: "superseded", endedBy: actor.label })
       .where(
@@ -47,7 +48,9 @@ export async function sendReconnectLink(db: Db, actor: Actor, input: ReconnectLi
           gt(accessGrants.expiresAt, now),
           sql`${accessGrants.channels} = array[${input.channel}]::text[]`,
         ),
-      );
+      )
+      .returning();
+    for (const ended of superseded) await domainEvents.accessEnded(tx, ended);
     const [row] = await tx
       .insert(accessGrants)
       .values({
