@@ -30,7 +30,7 @@ export function isAllowedTarget(raw: string): boolean {
   return (url.protocol === "https:" || url.protocol === "http:") && !url.username && !url.password && !!url.hostname;
 }
 
-async function drain(body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
+export async function readAtMost(body: ReadableStream<Uint8Array> | null, limit: number): Promise<void> {
   if (!body) return;
   const reader = body.getReader();
   let read = 0;
@@ -74,7 +74,7 @@ export async function sendEvent(url: string, headers: Record<string, string>, bo
   const signal = AbortSignal.timeout(opts.timeoutMs ?? SEND_TIMEOUT_MS);
   try {
     const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body, redirect: "manual", signal });
-    await drain(res.body, opts.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    await readAtMost(res.body, opts.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     const ok = res.status >= 200 && res.status < 300;
     const redirect = res.status >= 300 && res.status < 400;
     return {
