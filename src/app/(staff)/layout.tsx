@@ -1,5 +1,5 @@
 import { AppShell, UserMenu } from "@/components/shell";
-import { AuditIcon, InboxIcon, KeyIcon, MailIcon, SettingsIcon, StaffIcon, UsersIcon, WrenchIcon } from "@/components/ui/icons";
+import { AuditIcon, ChartIcon, InboxIcon, KeyIcon, MailIcon, SettingsIcon, StaffIcon, UsersIcon, WrenchIcon } from "@/components/ui/icons";
 import { BellIcon } from "@/components/notifications/bell-icon";
 import { UnreadBadge } from "@/components/notifications/unread-badge";
 import { env } from "@/env";
@@ -13,6 +13,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const user = await requireStaff();
   const unread = await unreadCount(await getDb(), user.id);
   const nav = [
+    { href: "/dashboard", label: "Dashboard", icon: <ChartIcon /> },
     { href: "/customers", label: "Customers", icon: <UsersIcon /> },
     { href: "/inbox", label: "Inbox", icon: <InboxIcon /> },
     { href: "/troubleshooting", label: "Troubleshooting", icon: <WrenchIcon /> },

@@ -10,6 +10,7 @@ import { NotFoundPanel } from "@/components/shell/not-found-panel";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { AccessPanelSlot } from "./access-panel-slot";
+import { CustomerMessageStats } from "@/components/stats/customer-message-stats";
 import { ChecklistCard } from "./checklist-card";
 import { CustomerTimeline } from "./customer-timeline";
 import { DangerZone } from "./danger-zone";
@@ -72,6 +73,7 @@ export function CustomerPage({ customerId, permissions }: { customerId: string; 
             </div>
             {c.setupStatus === "ready" && !c.archivedAt ? <ConnectLinks customerId={c.id} channels={c.channels} /> : null}
           </Card>
+          {c.setupStatus === "ready" ? <CustomerMessageStats customerId={c.id} /> : null}
           <ChecklistCard customer={c} />
           <CustomerTimeline customerId={c.id} live={c.setupStatus === "in_progress"} />
         </div>

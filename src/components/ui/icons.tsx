@@ -106,6 +106,7 @@ export const SearchIcon = icon("SearchIcon", <>
   <path d="m20 20-4.2-4.2" />
 </>);
 export const PlusIcon = icon("PlusIcon", <path d="M12 5v14M5 12h14" />);
+export const ChartIcon = icon("ChartIcon", <path d="M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-3M20 16V6" />);
 export const RefreshIcon = icon("RefreshIcon", (
   <path d="M20 11a8 8 0 0 0-14.3-4.9L4 8M4 4v4h4M4 13a8 8 0 0 0 14.3 4.9L20 16M20 20v-4h-4" />
 ));

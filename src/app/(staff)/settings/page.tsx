@@ -7,5 +7,5 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function Page() {
   if (!(await staffCan("settings.read"))) return <NotAllowed />;
-  return <SettingsPage canWrite={await staffCan("settings.write")} />;
+  return <SettingsPage canWrite={await staffCan("settings.write")} canManageEvents={await staffCan("events.manage")} />;
 }
