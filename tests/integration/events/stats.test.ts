@@ -44,6 +44,7 @@ describe("message charts: rollup and aggregate queries", () => {
     const delivered = await outbound(a, now);
     const failed = await outbound(a, now);
     const old = await outbound(a, twoDaysAgo);
+    const older = await outbound(a, new Date(now.getTime() - 5 * 24 * HOUR));
     await post(a, deliveryReport(a.appId, delivered, "DELIVERED"));
     await post(a, deliveryReport(a.appId, failed, "FAILED", { reason: { code: "RECIPIENT_NOT_REACHABLE" } }));
 
@@ -56,20 +57,25 @@ describe("message charts: rollup and aggregate queries", () => {
     expect(day.channels.find((c) => c.channel === "INSTAGRAM")).toMatchObject({ inbound: 2, outbound: 2 });
     const week = await staff.stats.customer({ customerId: a.customerId, range: "7d" });
     expect(week.series).toHaveLength(7);
-    expect(week.totals).toEqual({ inbound: 3, outbound: 3, delivered: 1, failed: 1 });
+    expect(week.totals).toEqual({ inbound: 3, outbound: 4, delivered: 1, failed: 1 });
     expect((await staff.stats.customer({ customerId: a.customerId, range: "7d", channel: "WHATSAPP" })).totals).toEqual({ inbound: 0, outbound: 0, delivered: 0, failed: 0 });
 
-    // A report for the two-day-old message arrives now: the next run recounts that hour and day.
+    // Reports for the two- and five-day-old messages arrive now (the older day has no hour rows
+    // left): the next run recounts those hours and days.
     await post(a, deliveryReport(a.appId, old, "READ", { at: now }));
+    await post(a, deliveryReport(a.appId, older, "FAILED", { at: now }));
     await rollupMessageStats(handle.db, new Date(now.getTime() + 80_000));
-    expect((await staff.stats.customer({ customerId: a.customerId, range: "7d" })).totals).toEqual({ inbound: 3, outbound: 3, delivered: 2, failed: 1 });
+    expect((await staff.stats.customer({ customerId: a.customerId, range: "7d" })).totals).toEqual({ inbound: 3, outbound: 4, delivered: 2, failed: 2 });
+    const hourRows = await handle.db.execute(sql`select min(bucket) as oldest from message_stats where grain = 'hour'`);
+    const oldest = (Array.isArray(hourRows) ? hourRows : (hourRows as { rows: unknown[] }).rows)[0] as { oldest: string | Date };
+    expect(now.getTime() - new Date(oldest.oldest).getTime()).toBeLessThan(3 * 24 * HOUR);
 
     const overview = await staff.stats.overview({ range: "30d" });
     expect(overview.series).toHaveLength(30);
-    expect(overview.totals).toMatchObject({ inbound: 4, outbound: 3 });
+    expect(overview.totals).toMatchObject({ inbound: 4, outbound: 4 });
     expect(overview.channels.find((c) => c.channel === "WHATSAPP")).toMatchObject({ inbound: 1 });
     expect(overview.customers.map((c) => [c.name, c.inbound + c.outbound])).toEqual([
-      ["Alpha Bakery", 6],
+      ["Alpha Bakery", 7],
       ["Beta Outlet", 1],
     ]);
   });

@@ -1,4 +1,4 @@
-import { and, inArray, sql } from "drizzle-orm";
+import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/server/db/client";
 import { rowsOf } from "@/server/db/rows";
 import { messages, webhookEvents } from "@/server/db/schema";
@@ -9,58 +9,94 @@ const CURSOR = "stats.messages";
 const HOUR = 3_600_000;
 /** How far back the first run (and a rebuild) counts; the charts show at most 30 days. */
 export const BACKFILL_DAYS = 35;
+/**
+ * Hour rows serve the 24-hour chart and today's day row; older ones are purged, so the day rows
+ * the 7- and 30-day charts read are not mixed with ten times as many hour rows.
+ */
+export const HOUR_ROWS_DAYS = 3;
 const SETTLE_MS = 10_000;
 const BATCH = 1000;
 
 const hourOf = (d: Date) => new Date(Math.floor(d.getTime() / HOUR) * HOUR);
 const dayOf = (d: Date) => new Date(Math.floor(d.getTime() / (24 * HOUR)) * 24 * HOUR);
 
+const COUNTS = sql.raw("inbound, outbound, delivered, failed");
+
 /**
- * Recounts the hour rows of [from, to) (hour-aligned) from the messages of that range, through
- * the index on `sent_at`; stale rows (a purged message) disappear.
+ * Replaces the rows of one grain in [from, to) by `fresh` (bucket, customer_id, channel, counts)
+ * in one statement, writing only what changed: the minute job recounts the same hours again and
+ * again, and rewriting unchanged rows would only make dead tuples.
  */
-export async function recountHours(db: DbOrTx, from: Date, to: Date): Promise<void> {
-  const f = from.toISOString();
-  const t = to.toISOString();
-  await db.execute(sql`DELETE FROM message_stats WHERE grain = 'hour' AND bucket >= ${f}::timestamptz AND bucket < ${t}::timestamptz`);
+async function replaceRows(db: DbOrTx, grain: "hour" | "day", from: Date, to: Date, fresh: SQL): Promise<void> {
   await db.execute(sql`
-    INSERT INTO message_stats (grain, bucket, customer_id, channel, inbound, outbound, delivered, failed)
-    SELECT 'hour', date_trunc('hour', m.sent_at, 'UTC'), m.customer_id, c.channel,
-           count(*) FILTER (WHERE m.direction = 'inbound'),
-           count(*) FILTER (WHERE m.direction = 'outbound'),
-           count(*) FILTER (WHERE m.direction = 'outbound' AND m.status IN ('DELIVERED', 'READ')),
-           count(*) FILTER (WHERE m.direction = 'outbound' AND m.status = 'FAILED')
-    FROM messages m JOIN conversations c ON c.id = m.conversation_id
-    WHERE m.sent_at >= ${f}::timestamptz AND m.sent_at < ${t}::timestamptz
-    GROUP BY 2, 3, 4
+    WITH fresh AS (${fresh}),
+    gone AS (
+      DELETE FROM message_stats s
+      WHERE s.grain = ${grain} AND s.bucket >= ${from.toISOString()}::timestamptz AND s.bucket < ${to.toISOString()}::timestamptz
+        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.bucket = s.bucket AND f.customer_id = s.customer_id AND f.channel = s.channel)
+    )
+    INSERT INTO message_stats (grain, bucket, customer_id, channel, ${COUNTS})
+    SELECT ${grain}, bucket, customer_id, channel, ${COUNTS} FROM fresh
     ON CONFLICT (grain, bucket, customer_id, channel) DO UPDATE SET
-      inbound = excluded.inbound, outbound = excluded.outbound, delivered = excluded.delivered, failed = excluded.failed`);
+      inbound = excluded.inbound, outbound = excluded.outbound, delivered = excluded.delivered, failed = excluded.failed
+    WHERE (message_stats.inbound, message_stats.outbound, message_stats.delivered, message_stats.failed)
+      IS DISTINCT FROM (excluded.inbound, excluded.outbound, excluded.delivered, excluded.failed)`);
+}
+
+/** Recounts the hour rows of [from, to) (hour-aligned) from the messages of that range, through the index on `sent_at`. */
+export async function recountHours(db: DbOrTx, from: Date, to: Date): Promise<void> {
+  await replaceRows(db, "hour", from, to, sql`
+    SELECT date_trunc('hour', m.sent_at, 'UTC') AS bucket, m.customer_id,
+           -- A lookup by primary key per message: a join would read every conversation for one hour's messages.
+           (SELECT c.channel FROM conversations c WHERE c.id = m.conversation_id) AS channel,
+           count(*) FILTER (WHERE m.direction = 'inbound')::int AS inbound,
+           count(*) FILTER (WHERE m.direction = 'outbound')::int AS outbound,
+           count(*) FILTER (WHERE m.direction = 'outbound' AND m.status IN ('DELIVERED', 'READ'))::int AS delivered,
+           count(*) FILTER (WHERE m.direction = 'outbound' AND m.status = 'FAILED')::int AS failed
+    FROM messages m
+    WHERE m.sent_at >= ${from.toISOString()}::timestamptz AND m.sent_at < ${to.toISOString()}::timestamptz
+    GROUP BY 1, 2, 3`);
 }
 
 /** Day rows of [from, to) (day-aligned) as sums of their hour rows. */
 export async function recountDays(db: DbOrTx, from: Date, to: Date): Promise<void> {
-  const f = from.toISOString();
-  const t = to.toISOString();
-  await db.execute(sql`DELETE FROM message_stats WHERE grain = 'day' AND bucket >= ${f}::timestamptz AND bucket < ${t}::timestamptz`);
-  await db.execute(sql`
-    INSERT INTO message_stats (grain, bucket, customer_id, channel, inbound, outbound, delivered, failed)
-    SELECT 'day', date_trunc('day', bucket, 'UTC'), customer_id, channel, sum(inbound), sum(outbound), sum(delivered), sum(failed)
-    FROM message_stats WHERE grain = 'hour' AND bucket >= ${f}::timestamptz AND bucket < ${t}::timestamptz
-    GROUP BY 2, 3, 4
-    ON CONFLICT (grain, bucket, customer_id, channel) DO UPDATE SET
-      inbound = excluded.inbound, outbound = excluded.outbound, delivered = excluded.delivered, failed = excluded.failed`);
+  await replaceRows(db, "day", from, to, sql`
+    SELECT date_trunc('day', bucket, 'UTC') AS bucket, customer_id, channel,
+           sum(inbound)::int AS inbound, sum(outbound)::int AS outbound, sum(delivered)::int AS delivered, sum(failed)::int AS failed
+    FROM message_stats WHERE grain = 'hour' AND bucket >= ${from.toISOString()}::timestamptz AND bucket < ${to.toISOString()}::timestamptz
+    GROUP BY 1, 2, 3`);
 }
 
-/** Recounts whole hours and then their days, in one transaction. */
-export async function recount(db: Db, hours: Date[]): Promise<void> {
+/** The first day whose hour rows are still kept. */
+const hourRowsFrom = (now: Date) => dayOf(new Date(now.getTime() - (HOUR_ROWS_DAYS - 1) * 24 * HOUR));
+
+/**
+ * Recounts whole hours and then their days, in one transaction. A day whose hour rows are no
+ * longer kept (a late report for an old message) is recounted hour by hour, summed, and its
+ * hour rows dropped again.
+ */
+export async function recount(db: Db, hours: Date[], now = new Date()): Promise<void> {
   const unique = [...new Set(hours.map((h) => hourOf(h).getTime()))].sort((a, b) => a - b);
   if (!unique.length) return;
+  const keptFrom = hourRowsFrom(now).getTime();
   const days = [...new Set(unique.map((h) => dayOf(new Date(h)).getTime()))];
   await db.transaction(async (tx) => {
-    for (const h of unique) await recountHours(tx, new Date(h), new Date(h + HOUR));
-    for (const d of days) await recountDays(tx, new Date(d), new Date(d + 24 * HOUR));
+    for (const h of unique) if (h >= keptFrom) await recountHours(tx, new Date(h), new Date(h + HOUR));
+    for (const d of days) {
+      const [from, to] = [new Date(d), new Date(d + 24 * HOUR)];
+      if (d < keptFrom) await recountHours(tx, from, to);
+      await recountDays(tx, from, to);
+      if (d < keptFrom) await dropHourRows(tx, from, to);
+    }
   });
 }
+
+async function dropHourRows(db: DbOrTx, from: Date, to: Date): Promise<void> {
+  await db.execute(sql`DELETE FROM message_stats WHERE grain = 'hour' AND bucket >= ${from.toISOString()}::timestamptz AND bucket < ${to.toISOString()}::timestamptz`);
+}
+
+/** Hour rows past their use (the purge job). */
+export const purgeHourRows = (db: DbOrTx, now: Date) => dropHourRows(db, new Date(0), hourRowsFrom(now));
 
 /** Everything since `BACKFILL_DAYS` ago, in one pass over that range (first run, or a rebuild). */
 export async function rebuildStats(db: Db, now = new Date()): Promise<void> {
@@ -69,6 +105,7 @@ export async function rebuildStats(db: Db, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
     await recountHours(tx, from, to);
     await recountDays(tx, from, new Date(dayOf(now).getTime() + 24 * HOUR));
+    await dropHourRows(tx, from, hourRowsFrom(now));
   });
 }
 
@@ -127,7 +164,7 @@ export async function rollupMessageStats(db: Db, now = new Date()): Promise<{ cl
     const touched = await touchedHours(db, position, upTo);
     const current = hourOf(now);
     const hours = [...touched.hours, current, new Date(current.getTime() - HOUR)];
-    await recount(db, hours);
+    await recount(db, hours, now);
     position = touched.position;
     return { claimed: true, hours: new Set(hours.map((h) => h.getTime())).size };
   } finally {
