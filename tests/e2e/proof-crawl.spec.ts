@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, test, trpcMutation } from "./fixtures";
 import { concretePath, customerContext, pageRoutes, proofCustomer, recordTraffic, storageOf, type ProofCustomer } from "./proof-support";
 
 /**
@@ -14,12 +14,16 @@ test.describe.configure({ mode: "serial", timeout: 600_000 });
 const CHANNELS = ["MESSENGER", "INSTAGRAM", "WHATSAPP"];
 let a: ProofCustomer;
 let b: ProofCustomer;
+/** An outgoing-events endpoint (port 9 refuses at once) and its signing secret, which no page may show. */
+let endpoint: { id: string; secret: string };
 
 test.beforeAll(async ({ playwright, e2e, adminStorageState }) => {
   test.setTimeout(180_000);
   const admin = await playwright.request.newContext({ baseURL: e2e.baseURL, storageState: adminStorageState });
   a = await proofCustomer(admin, e2e, "a");
   b = await proofCustomer(admin, e2e, "b");
+  const created = await trpcMutation<{ endpoint: { id: string }; secret: string }>(admin, "events.createEndpoint", { url: "http://127.0.0.1:9/proof-events", eventTypes: ["customer.ready"], enabled: true });
+  endpoint = { id: created.endpoint.id, secret: created.secret };
   await admin.dispose();
 });
 
@@ -28,7 +32,7 @@ function urls(): string[] {
   const out = new Set<string>();
   for (const route of pageRoutes()) {
     for (const channel of route.includes("[channel]") ? CHANNELS : ["MESSENGER"]) {
-      out.add(concretePath(route, { customerId: b.customerId, channel, token: randomBytes(32).toString("base64url") }));
+      out.add(concretePath(route, { customerId: b.customerId, channel, endpointId: endpoint.id, token: randomBytes(32).toString("base64url") }));
     }
   }
   return [...out];
@@ -99,7 +103,7 @@ async function crawl(context: BrowserContext, forbidden: string[], production: b
 function secretsFor(context: BrowserContext) {
   return async (extra: string[] = []) => {
     const cookieValues = (await context.cookies()).filter((c) => /session-token|portal_customer_session/.test(c.name)).map((c) => c.value);
-    return ["emu-key-secret", "emu-meta-app-secret", a.webhookSecret, b.webhookSecret, a.linkToken, b.linkToken, ...cookieValues, ...extra].filter((s) => s.length >= 8);
+    return ["emu-key-secret", "emu-meta-app-secret", a.webhookSecret, b.webhookSecret, a.linkToken, b.linkToken, endpoint.secret, endpoint.secret.slice(6), ...cookieValues, ...extra].filter((s) => s.length >= 8);
   };
 }
 
