@@ -1,5 +1,5 @@
 // `npm run bench:pages`: Lighthouse 12 performance and accessibility scores of the sign-in page,
-// the customer list, a customer page, the inbox and the customer onboarding page, against
+// the customer list, a customer page, the dashboard, the inbox and the customer onboarding page, against
 // `next start` (the e2e global setup: emulator + built app) in Debian's Chromium. Prints a table and
 // writes test-results/bench-pages.json. Target: performance ≥ 95 and accessibility ≥ 95.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -50,6 +50,7 @@ async function main() {
       { name: "sign-in", url: "/sign-in", state: undefined },
       { name: "customer list", url: "/customers", state: adminState },
       { name: "customer page", url: `/customers/${customerId}`, state: adminState },
+      { name: "dashboard", url: "/dashboard", state: adminState },
       { name: "inbox", url: "/inbox", state: adminState },
       { name: "customer onboarding", url: "/portal", state: customerState },
     ];
