@@ -111,7 +111,8 @@ describe("outgoing events: signed delivery (Standard Webhooks)", () => {
     let now = new Date();
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       expect(await deliverDue(handle.db, q.enqueue, { now })).toBe(1);
-      now = later(now, 26 * 3600);
+      // The longest delay is 24 h plus up to 10 % jitter.
+      now = later(now, 27 * 3600);
     }
     const row = await deliveryRow();
     expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, nextAttemptAt: null });

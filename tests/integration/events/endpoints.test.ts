@@ -75,16 +75,16 @@ describe("event endpoint management", () => {
     const body = { url: "https://evil.example.test/", eventTypes: ["customer.ready" as const], enabled: true };
     for (const [who, c] of Object.entries(callers)) {
       const calls = [
-        c.events.endpoints(),
-        c.events.createEndpoint(body),
-        c.events.updateEndpoint({ ...id, ...body }),
-        c.events.deleteEndpoint(id),
-        c.events.rotateSecret(id),
-        c.events.deliveries(id),
-        c.events.delivery({ deliveryId: endpoint.id }),
-        c.events.replay({ deliveryId: endpoint.id }),
+        () => c.events.endpoints(),
+        () => c.events.createEndpoint(body),
+        () => c.events.updateEndpoint({ ...id, ...body }),
+        () => c.events.deleteEndpoint(id),
+        () => c.events.rotateSecret(id),
+        () => c.events.deliveries(id),
+        () => c.events.delivery({ deliveryId: endpoint.id }),
+        () => c.events.replay({ deliveryId: endpoint.id }),
       ];
-      for (const call of calls) expect(await codeOf(call), who).toBe(expected[who as keyof typeof expected]);
+      for (const call of calls) expect(await codeOf(call()), who).toBe(expected[who as keyof typeof expected]);
     }
     const [row] = await handle.db.select().from(eventEndpoints).where(eq(eventEndpoints.id, endpoint.id));
     expect(row).toMatchObject({ url: "https://deny.example.test/", enabled: true });

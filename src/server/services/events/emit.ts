@@ -34,7 +34,8 @@ export async function emitEvent(db: DbOrTx, e: EmitInput): Promise<number> {
         RETURNING id
       )
       INSERT INTO event_deliveries (event_id, endpoint_id, status, next_attempt_at)
-      SELECT ev.id, subscribers.id, 'pending', now() FROM ev, subscribers
+      -- Milliseconds, like the JavaScript clock the sender compares with: due at once, not a microsecond later.
+      SELECT ev.id, subscribers.id, 'pending', date_trunc('milliseconds', now()) FROM ev, subscribers
       RETURNING id`),
   );
   if (rows.length) await nudgeDeliveries(rows.map((r) => r.id));
