@@ -1,11 +1,11 @@
-// `npm run dev`: the portal (next dev) and the Sinch/Meta emulator together. Ctrl-C stops both;
+// `npm run dev`: the portal (server.mjs --dev: Next in development mode behind the portal's server) and the Sinch/Meta emulator together. Ctrl-C stops both;
 // if either exits, the other is stopped too.
 import { spawn } from "node:child_process";
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const children = [
   { name: "emulator", proc: spawn(bin("tsx"), ["emulator/src/main.ts"], { stdio: "inherit" }) },
-  { name: "portal", proc: spawn(bin("next"), ["dev", ...process.argv.slice(2)], { stdio: "inherit" }) },
+  { name: "portal", proc: spawn(process.execPath, [new URL("../server.mjs", import.meta.url).pathname, "--dev", ...process.argv.slice(2)], { stdio: "inherit" }) },
 ];
 
 let stopping = false;

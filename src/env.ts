@@ -51,7 +51,7 @@ const schema = z.object({
   META_CONFIG_ID_WHATSAPP: z.preprocess(emptyAsUndefined, z.string().default("emu-config-whatsapp")),
   LOGIN_MAX_FAILURES: int(10),
   LOGIN_BLOCK_MINUTES: int(15),
-  // Set by `npm start`: Next leaves SIGTERM/SIGINT to the portal, which drains before it exits.
+  // Set by server.mjs in production: SIGTERM/SIGINT are the portal's, which drains before it exits.
   NEXT_MANUAL_SIG_HANDLE: bool(false),
   SHUTDOWN_DRAIN_MS: int(2000),
 });

@@ -1,5 +1,5 @@
-// `npm run test:chaos`: real Postgres, `next start`, the emulator delivering 10,000 callbacks with
-// (compressed) retries. Postgres is crashed and restarted mid-stream, then the portal is SIGKILLed
+// `npm run test:chaos`: real Postgres, the production server (`node server.mjs`), the emulator
+// delivering 10,000 callbacks with (compressed) retries. Postgres is crashed and restarted mid-stream, then the portal is SIGKILLed
 // under load and restarted; finally a SIGTERM with requests in flight. Prints the figures and exits 1
 // when an expectation fails. Not part of `npm test` (it takes minutes and owns the machine).
 import { randomBytes } from "node:crypto";
@@ -57,8 +57,6 @@ async function run(pg: Awaited<ReturnType<typeof chaosPostgres>>, procs: Proc[])
     SEED_ADMIN_EMAIL: admin.email,
     SEED_ADMIN_PASSWORD: admin.password,
     NEXT_TELEMETRY_DISABLED: "1",
-    // As `npm start` runs it: the portal, not Next, handles SIGTERM (drain, then exit).
-    NEXT_MANUAL_SIG_HANDLE: "true",
     ...emulatorUrls(emulatorURL),
   };
 
@@ -76,7 +74,8 @@ async function run(pg: Awaited<ReturnType<typeof chaosPostgres>>, procs: Proc[])
   if (seedCode !== 0) throw new Error(`db seed failed (exit ${String(seedCode)}); see ${path.join(logDir, "seed.log")}`);
 
   const startPortal = async () => {
-    const portal = startProc("portal", bin("next"), ["start", "-p", new URL(baseURL).port, "-H", "127.0.0.1"], env, path.join(logDir, "portal.log"));
+    // As `npm start` runs it: the portal, not Next, handles SIGTERM (drain, then exit).
+    const portal = startProc("portal", process.execPath, ["server.mjs", "-p", new URL(baseURL).port, "-H", "127.0.0.1"], env, path.join(logDir, "portal.log"));
     procs.push(portal);
     await waitHttp(`${baseURL}/sign-in`, portal, 120_000);
     return portal;

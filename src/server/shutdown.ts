@@ -8,8 +8,8 @@ const HARD_LIMIT_MS = 25_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
- * The HTTP servers of this process. Next does not hand its server to application code, so they are
- * found among the process's active handles (the listening sockets).
+ * The HTTP servers of this process (server.mjs owns the listening one), found among the process's
+ * active handles so this module needs no reference to them.
  */
 function httpServers(): Server[] {
   const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
@@ -67,7 +67,7 @@ export async function shutdown(signal: string, steps: ShutdownSteps): Promise<vo
   steps.exit(0);
 }
 
-/** Installed at start when Next leaves the signals to us (`NEXT_MANUAL_SIG_HANDLE`, set by `npm start`). */
+/** Installed at start when Next leaves the signals to us (`NEXT_MANUAL_SIG_HANDLE`, set by server.mjs in production). */
 export function installShutdownHandlers(): void {
   if (!env.NEXT_MANUAL_SIG_HANDLE) return;
   const steps: ShutdownSteps = {

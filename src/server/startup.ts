@@ -1,5 +1,6 @@
 import { env } from "@/env";
 import { readyDb } from "@/server/db";
+import { publishPortalHttp } from "@/server/http/server";
 import { logger } from "@/server/log";
 import { bootstrapAdmin } from "@/server/services/bootstrap";
 import { installShutdownHandlers } from "@/server/shutdown";
@@ -7,6 +8,7 @@ import { installShutdownHandlers } from "@/server/shutdown";
 /** Runs once per server process: migrations (both drivers), first admin in development, jobs. */
 export async function startServer(): Promise<void> {
   installShutdownHandlers();
+  publishPortalHttp();
   const handle = await readyDb();
   logger.info({ driver: handle.driver }, "database migrated");
   if (!env.isProduction) {

@@ -37,7 +37,8 @@ async function chooseEmulatorPort(): Promise<number> {
 }
 
 /**
- * Starts the emulator and `next start` (built beforehand; built here when .next/BUILD_ID is missing)
+ * Starts the emulator and the portal as `npm start` runs it (`node server.mjs`; built beforehand,
+ * or here when .next/BUILD_ID is missing)
  * on free ports with a database of their own, and returns the teardown that stops both and removes
  * everything the run created.
  */
@@ -90,7 +91,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
 
     const portalPort = new URL(baseURL).port;
-    const portal = startProcess("portal", bin("next"), ["start", "-p", portalPort, "-H", "127.0.0.1"], portalEnv, path.join(logDir, "portal.log"), root);
+    const portal = startProcess("portal", process.execPath, ["server.mjs", "-p", portalPort, "-H", "127.0.0.1"], portalEnv, path.join(logDir, "portal.log"), root);
     cleanups.push(() => stopProcess(portal));
     await waitForHttp(`${baseURL}/sign-in`, portal, 180_000);
 

@@ -1,30 +1,40 @@
-import type { SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "./client";
-import { rowsOf } from "./rows";
 
-const dialect = new PgDialect();
+/** Element types the batch statements bind; each column travels as one array parameter. */
+const ELEMENT_OID = { text: 25, bytea: 17, int4: 23 } as const;
+export type ElementType = keyof typeof ELEMENT_OID;
+
+export interface ArrayParam {
+  type: ElementType;
+  values: readonly unknown[];
+}
+
+export const arrayParam = (type: ElementType, values: readonly unknown[]): ArrayParam => ({ type, values });
 
 interface PostgresJsClient {
   unsafe(query: string, params: unknown[], options: { prepare: boolean }): Promise<unknown[]>;
+  array(values: unknown[], type: number): unknown;
+}
+interface PgliteClient {
+  query(query: string, params: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
-function postgresJsClient(db: DbOrTx): PostgresJsClient | null {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  // PGlite's client has no `unsafe`; a transaction has no `$client` (it runs on its reserved connection).
-  return client && typeof (client as PostgresJsClient).unsafe === "function" ? (client as PostgresJsClient) : null;
+/** The driver client behind a Drizzle database or transaction (a transaction's is its reserved connection). */
+function clientOf(db: DbOrTx): PostgresJsClient | PgliteClient {
+  return (db as unknown as { session: { client: PostgresJsClient | PgliteClient } }).session.client;
 }
 
 /**
- * Runs a hot raw statement as a named prepared statement on the postgres.js driver, so each pooled
- * connection parses and plans it once instead of on every call (`db.execute` sends an unnamed
- * statement). On PGlite, or inside a transaction, it is an ordinary `db.execute`. Returns the rows.
+ * Runs a fixed hot statement whose parameters are all arrays (one per column, unnested in SQL), so
+ * the statement text never changes with the number of rows. On postgres.js it runs as a named
+ * prepared statement: each pooled connection parses and plans it once, inside a transaction too.
+ * PGlite, in process, runs it as an ordinary parameterised query. Returns the rows.
  */
-export async function executePrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  const client = postgresJsClient(db);
-  if (client) {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    return (await client.unsafe(text, params, { prepare: true })) as T[];
+export async function queryArrays<T>(db: DbOrTx, text: string, params: readonly ArrayParam[]): Promise<T[]> {
+  const client = clientOf(db);
+  if ("unsafe" in client) {
+    const bound = params.map((p) => client.array([...p.values], ELEMENT_OID[p.type]));
+    return (await client.unsafe(text, bound, { prepare: true })) as T[];
   }
-  return rowsOf<T>(await db.execute(query));
+  return (await client.query(text, params.map((p) => [...p.values]))).rows as T[];
 }

@@ -1,11 +1,14 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/sinch/[appId]/route";
 import { webhookEvents } from "@/server/db/schema";
+import { createPortalServer } from "@/server/http/server";
+import { createWebhookHandler } from "@/server/http/webhook";
 import { createTestDb } from "../helpers/db";
 import { callbackCaseArb, type CallbackCase } from "./support/callback-cases";
 import { createCustomerFixture, type CustomerFixture } from "./support/world";
@@ -17,28 +20,32 @@ const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let a: CustomerFixture;
 let b: CustomerFixture;
+let server: Server;
+let base: string;
 const rejections: unknown[] = [];
 const onRejection = (reason: unknown) => void rejections.push(reason);
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
   handle = await createTestDb();
-  // The route handler takes its database from the process-wide cache: hand it this test's database.
-  (globalThis as { __portalDbReady?: Promise<unknown> }).__portalDbReady = Promise.resolve(handle);
+  // The portal's own server, as server.mjs runs it (Next stands behind it for every other path).
+  server = createPortalServer({ webhook: createWebhookHandler({ db: async () => handle.db }), next: async (_req, res) => void res.writeHead(404).end() });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   a = await createCustomerFixture(handle.db, "A");
   b = await createCustomerFixture(handle.db, "B");
 });
 afterAll(async () => {
   process.off("unhandledRejection", onRejection);
-  delete (globalThis as { __portalDbReady?: Promise<unknown> }).__portalDbReady;
+  await new Promise((resolve) => server.close(resolve));
   await handle.close();
 });
 
 async function send(c: CallbackCase): Promise<number> {
   const headers = new Headers();
   for (const [k, v] of c.headers) headers.append(k, v);
-  const request = new Request(`http://portal.test/api/webhooks/sinch/${encodeURIComponent(c.appId)}`, { method: "POST", headers, body: new Uint8Array(c.body) });
-  const response = await POST(request, { params: Promise.resolve({ appId: c.appId }) });
+  const response = await fetch(`${base}/api/webhooks/sinch/${encodeURIComponent(c.appId)}`, { method: "POST", headers, body: new Uint8Array(c.body) });
+  await response.arrayBuffer();
   return response.status;
 }
 
@@ -75,7 +82,7 @@ async function sendAndTally(original: CallbackCase, t: ReturnType<typeof newTall
   }
 }
 
-describe(`${CALLBACKS} mutated callbacks through the webhook route handler (real database)`, () => {
+describe(`${CALLBACKS} mutated callbacks through the portal's webhook server (real HTTP, real database)`, () => {
   it("no internal error, no accepted forgery, no lost authentic callback, no unhandled rejection", async () => {
     const started = Date.now();
     const arb = callbackCaseArb({ target: { appId: b.appId, secret: b.canaries.secret.webhookSecret! }, other: { appId: a.appId, secret: a.canaries.secret.webhookSecret! } });

@@ -12,7 +12,14 @@ export interface AppWebhook {
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
-const cache = new Map<string, { value: AppWebhook; expires: number }>();
+type Cache = Map<string, { value: AppWebhook; expires: number }>;
+/**
+ * On globalThis: Next compiles the webhook server (instrumentation) and the tRPC routes that rotate
+ * a secret into separate bundles, each with its own copy of this module; one cache lets a
+ * rotation's `forgetAppWebhook` reach the copy that verifies callbacks.
+ */
+const shared = globalThis as unknown as { __portalAppWebhooks?: Cache };
+const cache = (shared.__portalAppWebhooks ??= new Map());
 
 async function load(db: DbOrTx, appId: string): Promise<AppWebhook | null> {
   const [row] = await db
@@ -29,8 +36,10 @@ async function load(db: DbOrTx, appId: string): Promise<AppWebhook | null> {
 }
 
 /**
- * The app's customer and webhook secret. Cached briefly because every callback needs it; a caller
- * whose verification fails with a cached secret asks again with `fresh` so a rotation applies at once.
+ * The app's customer and decrypted webhook secret, cached for 30 s so verifying a callback reads no
+ * database. Every write of a webhook secret calls `forgetAppWebhook`; a caller whose verification
+ * fails with a cached secret asks again with `fresh`, so a rotation made elsewhere (another
+ * instance) applies to the new secret at once and to the old one within the expiry.
  */
 export async function appWebhookFor(db: DbOrTx, appId: string, opts: { fresh?: boolean; now?: number } = {}): Promise<{ value: AppWebhook | null; cached: boolean }> {
   const now = opts.now ?? Date.now();

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db/client";
-import { dbErrorCode, isTransientDbError, safeError, withDeadline } from "@/server/db/errors";
+import { safeError, withDeadline } from "@/server/db/errors";
 import type { SignatureFailureReason } from "@/server/db/schema";
 import { logger } from "@/server/log";
 import { parseSinchCallback, rawContentHash } from "@/server/webhooks/sinch/parse";
@@ -7,19 +7,14 @@ import type { ParsedCallback } from "@/server/webhooks/sinch/types";
 import { verifySinchSignature, type VerifyResult } from "@/server/webhooks/sinch/verify";
 import { appWebhookFor } from "./app-webhook";
 import { countSignatureFailure } from "./failures";
-import { inboundMessageCtes } from "./inbound-statement";
+import { createCommitQueue, type CommitQueue } from "./commit-queue";
+import { DB_DEADLINE_MS, storeBatch, type PendingCallback, type StoredOutcome } from "./store-batch";
+import { keptHeaders, type NewEvent } from "./store-events";
 import { adoptOrphanActivity } from "./write-conversation";
-import { keptHeaders, storeEvent, type NewEvent } from "./store-event";
-import { callbackTime, writeNormalized } from "./write-normalized";
+import { callbackTime } from "./write-normalized";
 
 export const MAX_CALLBACK_BYTES = 1024 * 1024;
-/**
- * The longest the database may take for one callback. postgres.js queues queries while it waits to
- * reconnect (with backoff), so without a deadline a database outage hangs every callback until the
- * sender times out; past the deadline the answer is 503 and Sinch retries. A query that still
- * commits later is harmless: the retry is a duplicate and answers 200.
- */
-export const DB_DEADLINE_MS = 3_000;
+export { DB_DEADLINE_MS };
 
 export interface IngestRequest {
   appId: string;
@@ -34,8 +29,34 @@ export type IngestResult =
   | { status: 404 | 413 | 503 };
 
 const SERVICE_UNAVAILABLE = { status: 503 } as const;
-// Serialization failure and deadlock: safe to run the whole transaction again at once.
-const RETRYABLE = new Set(["40001", "40P01"]);
+
+/** Batches of at most 64 (the in-flight limit), waiting at most 2 ms; two may be written at once. */
+const QUEUE = { maxBatch: 64, maxWaitMs: 2, maxConcurrent: 2 };
+const queues = new WeakMap<Db, CommitQueue<PendingCallback, StoredOutcome>>();
+
+/** One commit queue per database: callbacks arriving together share one transaction. */
+function queueFor(db: Db): CommitQueue<PendingCallback, StoredOutcome> {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = createCommitQueue<PendingCallback, StoredOutcome>({
+      ...QUEUE,
+      // A batch never holds two callbacks with one nonce, one dedupe key or one message id: the
+      // later one waits for the next batch and meets the first in the database.
+      keys: ({ event, parsed }) => [
+        ...(event.nonce === null ? [] : [`n:${event.appId}:${event.nonce}`]),
+        `d:${event.appId}:${event.dedupeKey}`,
+        ...(parsed?.normalized.message ? [`m:${parsed.normalized.message.sinchMessageId}`] : []),
+      ],
+      flush: async (items) => {
+        const outcomes = await storeBatch(db, items);
+        await afterCommit(db, items, outcomes);
+        return outcomes;
+      },
+    });
+    queues.set(db, queue);
+  }
+  return queue;
+}
 
 async function verify(db: Db, req: IngestRequest, nowSeconds: number): Promise<{ verdict: VerifyResult; customerId: string } | { status: 404 }> {
   const first = await appWebhookFor(db, req.appId);
@@ -63,27 +84,6 @@ function eventFor(req: IngestRequest, customerId: string, verdict: VerifyResult 
   };
 }
 
-async function store(db: Db, event: NewEvent, parsed: ParsedCallback | null, at: Date): Promise<IngestResult> {
-  const message = parsed?.kind === "message_inbound" ? parsed.normalized.message : undefined;
-  if (parsed && message && event.status === "processed") {
-    // The hot path: nonce, event, contact, conversation and message in one atomic statement.
-    const stored = await storeEvent(db, event, inboundMessageCtes(event, { ...parsed.normalized, message }));
-    if (stored.outcome === "replayed") return { status: 401, reason: "replayed" };
-    if (stored.outcome === "duplicate") return { status: 200, outcome: "duplicate" };
-    if (stored.conversation?.inserted) await adoptOrphans(db, event.appId, stored.conversation.id);
-    return { status: 200, outcome: "stored", eventId: stored.eventId };
-  }
-  return db.transaction(async (tx) => {
-    const stored = await storeEvent(tx, event);
-    if (stored.outcome === "replayed") return { status: 401, reason: "replayed" } as const;
-    if (stored.outcome === "duplicate") return { status: 200, outcome: "duplicate" } as const;
-    if (parsed && event.status === "processed") {
-      await writeNormalized({ tx, appId: event.appId, customerId: event.customerId, eventId: stored.eventId, at }, parsed);
-    }
-    return { status: 200, outcome: "stored", eventId: stored.eventId } as const;
-  });
-}
-
 /**
  * Reports that arrived before their conversation existed are attached once it does. The callback
  * itself is already committed, so a failure here must not turn into a 503 (the retry would be a
@@ -98,6 +98,13 @@ async function adoptOrphans(db: Db, appId: string, conversationId: string): Prom
   }
 }
 
+/** After the commit, before the answers: new conversations adopt their orphan delivery reports. */
+async function afterCommit(db: Db, items: readonly PendingCallback[], outcomes: readonly StoredOutcome[]): Promise<void> {
+  for (const [i, o] of outcomes.entries()) {
+    if (o.outcome === "stored" && o.conversation?.inserted) await adoptOrphans(db, items[i]!.event.appId, o.conversation.id);
+  }
+}
+
 /** A refused callback is counted for troubleshooting; best effort and bounded, never delaying the 401. */
 async function countFailure(db: Db, appId: string, reason: SignatureFailureReason): Promise<void> {
   await withDeadline(countSignatureFailure(db, appId, reason), DB_DEADLINE_MS).catch(() => undefined);
@@ -105,8 +112,9 @@ async function countFailure(db: Db, appId: string, reason: SignatureFailureReaso
 
 /**
  * Receives one Sinch callback: verify (contract section 8), then store the raw event and its
- * normalised rows in one transaction. 200 only after commit; 503 when the database cannot commit,
- * so Sinch retries. A body the portal cannot normalise is still stored raw (status `failed`).
+ * normalised rows in one transaction, shared with the callbacks that arrived at the same moment
+ * (group commit). 200 only after commit; 503 when the database cannot commit, so Sinch retries. A
+ * body the portal cannot normalise is still stored raw (status `failed`).
  */
 export async function ingestSinchCallback(db: Db, req: IngestRequest): Promise<IngestResult> {
   if (req.rawBody.length > MAX_CALLBACK_BYTES) return { status: 413 };
@@ -128,39 +136,23 @@ export async function ingestSinchCallback(db: Db, req: IngestRequest): Promise<I
   const parsed = result.ok ? result : null;
   const event = eventFor(req, customerId, verdict, parsed);
   const at = parsed ? callbackTime(parsed, now) : now;
+  let stored: StoredOutcome;
   try {
-    const attempt = () => withDeadline(store(db, event, parsed, at), DB_DEADLINE_MS);
-    const outcome = await attempt().catch((err: unknown) => {
-      if (RETRYABLE.has(dbErrorCode(err) ?? "")) return attempt();
-      throw err;
-    });
-    if (outcome.status === 401) await countFailure(db, req.appId, outcome.reason);
-    return outcome;
+    // The deadline counts from arrival, so time spent waiting for a batch is part of it.
+    stored = await withDeadline(queueFor(db).submit({ event, parsed, at }), DB_DEADLINE_MS);
   } catch (err) {
-    // The database could not answer (down, restarting, connection cut, too slow): nothing was
-    // committed that a retry would not find, so Sinch is asked to retry rather than a failure kept.
-    if (isTransientDbError(err)) {
-      logger.warn({ appId: req.appId, err: safeError(err) }, "webhook not stored; answering 503");
-      return SERVICE_UNAVAILABLE;
-    }
-    return storeRawAfterFailure(db, event, err);
-  }
-}
-
-/** Normalising failed: keep the raw event (never lose an acknowledged callback), marked failed. */
-async function storeRawAfterFailure(db: Db, event: NewEvent, cause: unknown): Promise<IngestResult> {
-  const failure = safeError(cause);
-  try {
-    const processingError = `${failure.pgCode ?? failure.name}: ${failure.message}`.slice(0, 500);
-    const stored = await withDeadline(db.transaction((tx) => storeEvent(tx, { ...event, status: "failed", processingError })), DB_DEADLINE_MS);
-    logger.error({ appId: event.appId, kind: event.kind, err: failure }, "webhook normalisation failed; stored raw");
-    if (stored.outcome === "replayed") {
-      await countFailure(db, event.appId, "replayed");
-      return { status: 401, reason: "replayed" };
-    }
-    return { status: 200, outcome: stored.outcome === "stored" ? "stored" : "duplicate" };
-  } catch (err) {
-    logger.warn({ appId: event.appId, err: safeError(err) }, "webhook not stored; answering 503");
+    logger.warn({ appId: req.appId, err: safeError(err) }, "webhook not stored; answering 503");
     return SERVICE_UNAVAILABLE;
+  }
+  switch (stored.outcome) {
+    case "unavailable":
+      return SERVICE_UNAVAILABLE;
+    case "replayed":
+      await countFailure(db, req.appId, "replayed");
+      return { status: 401, reason: "replayed" };
+    case "duplicate":
+      return { status: 200, outcome: "duplicate" };
+    case "stored":
+      return { status: 200, outcome: "stored", eventId: stored.eventId };
   }
 }

@@ -1,21 +1,17 @@
 import { sql } from "drizzle-orm";
-import { rowsOf } from "@/server/db/rows";
 import { messages } from "@/server/db/schema";
 import type { NormalizedCallback, NormalizedMessage, NormalizedUnsupported } from "@/server/webhooks/sinch/types";
-import { inboundMessageCtes } from "./inbound-statement";
+import { writeInboundMessages } from "./inbound-messages";
 import { UNSUPPORTED_PREVIEW } from "./preview";
 import { adoptOrphanActivity, findConversation, touchConversation, upsertContact } from "./write-conversation";
 import type { WriteContext } from "./write-context";
 
 const notStored = (sinchMessageId: string) => sql`NOT EXISTS (SELECT 1 FROM ${messages} WHERE ${messages.sinchMessageId} = ${sinchMessageId})`;
 
-/** A contact's message (replay and the transactional path): the same statement ingest uses. */
+/** A contact's message (a replayed event): the same statement ingest runs for a batch. */
 export async function writeInboundMessage(ctx: WriteContext, n: NormalizedCallback & { message: NormalizedMessage }): Promise<void> {
-  const result = await ctx.tx.execute(sql`
-    WITH ev AS (SELECT ${ctx.eventId}::uuid AS id), ${inboundMessageCtes(ctx, n)}
-    SELECT (SELECT id FROM cv) AS conversation_id, (SELECT inserted FROM cv) AS inserted`);
-  const [row] = rowsOf<{ conversation_id: string | null; inserted: boolean | null }>(result);
-  if (row?.conversation_id && row.inserted) await adoptOrphanActivity(ctx.tx, ctx.appId, row.conversation_id);
+  const [row] = await writeInboundMessages(ctx.tx, [{ eventId: ctx.eventId, appId: ctx.appId, customerId: ctx.customerId, normalized: n }]);
+  if (row?.inserted) await adoptOrphanActivity(ctx.tx, ctx.appId, row.conversationId);
 }
 
 /** The sender of a raw Meta webhook (Messenger/Instagram `messaging[].sender`, WhatsApp `messages[].from`). */
