@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * The HTTP servers of this process (server.mjs owns the listening one), found among the process's
  * active handles so this module needs no reference to them.
  */
-function httpServers(): Server[] {
+export function httpServers(): Server[] {
   const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
   return handles.filter((h): h is Server => h instanceof Server && h.listening);
 }
