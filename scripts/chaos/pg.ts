@@ -4,6 +4,12 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { freePort } from "../../tests/e2e/support/processes";
 
+/** The port named by an environment variable, or a free one. */
+export async function chosenPort(variable: string): Promise<number> {
+  const fixed = Number(process.env[variable]);
+  return Number.isInteger(fixed) && fixed > 0 ? fixed : freePort();
+}
+
 const PG_BIN = "/usr/lib/postgresql/15/bin";
 const USER = "portaltest";
 const isRoot = () => process.getuid?.() === 0;
@@ -30,7 +36,7 @@ export async function chaosPostgres() {
   }
   const data = path.join(dir, "data");
   const user = isRoot() ? USER : userInfo().username;
-  const port = await freePort();
+  const port = await chosenPort("CHAOS_PG_PORT");
   const init = run(`${PG_BIN}/initdb`, ["-D", data, "-U", user, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"], dir);
   if (init.code !== 0) throw new Error(`initdb failed: ${init.output}`);
   // Durable settings on purpose: a crash must not lose what was committed before it.

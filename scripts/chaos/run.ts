@@ -7,8 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { emulatorUrls } from "../../tests/e2e/support/portal-env";
-import { freePort } from "../../tests/e2e/support/processes";
-import { chaosPostgres } from "./pg";
+import { chaosPostgres, chosenPort } from "./pg";
 import { emulatorControl, PortalClient, pollDeliveryLog } from "./portal-client";
 import { alive, bin, root, signal, sleep, startProc, stop, waitHttp, type Env, type Proc } from "./processes";
 import { gracefulShutdown } from "./sigterm";
@@ -18,6 +17,7 @@ const DB_OUTAGE_MS = Number(process.env.CHAOS_DB_OUTAGE_MS ?? 10_000);
 const RECOVERY_DEADLINE_MS = 5 * 60_000;
 // Sinch sends at the pace events happen; an unpaced burst only measures how fast a queue of retries grows.
 const RATE_PER_SECOND = Number(process.env.CHAOS_RATE ?? 40);
+// On a shared machine CHAOS_PORTAL_PORT, CHAOS_EMULATOR_PORT and CHAOS_PG_PORT pin the ports (default: free ones).
 // Sinch retries for hours; compressed here to ~2.5 minutes of attempts so the run finishes.
 const RETRY_SCHEDULE = ["250", "500", "1000", "2000", "4000", ...Array.from({ length: 30 }, () => "5000")].join(",");
 
@@ -41,8 +41,8 @@ async function main() {
 }
 
 async function run(pg: Awaited<ReturnType<typeof chaosPostgres>>, procs: Proc[]) {
-  const emulatorURL = `http://127.0.0.1:${await freePort()}`;
-  const baseURL = `http://127.0.0.1:${await freePort()}`;
+  const emulatorURL = `http://127.0.0.1:${await chosenPort("CHAOS_EMULATOR_PORT")}`;
+  const baseURL = `http://127.0.0.1:${await chosenPort("CHAOS_PORTAL_PORT")}`;
   const admin = { email: "chaos-admin@chaos.test", password: `chaos-${randomBytes(12).toString("base64url")}` };
   const env: Env = {
     ...process.env,
