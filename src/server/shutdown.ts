@@ -35,11 +35,14 @@ export interface ShutdownSteps {
   exit: (code: number) => void;
 }
 
-let draining = false;
+// On globalThis: Next compiles the instrumentation hook (which installs the signal handlers) and the
+// health route into separate bundles, each with its own copy of this module; a module-level flag set
+// by one copy was never seen by the other, so /api/health kept answering 200 while draining.
+const shared = globalThis as unknown as { __portalDraining?: boolean };
 
 /** True once a shutdown signal arrived: health checks answer 503 so a load balancer stops sending. */
 export function isDraining(): boolean {
-  return draining;
+  return shared.__portalDraining === true;
 }
 
 /**
@@ -49,8 +52,8 @@ export function isDraining(): boolean {
  * finishes; an unfinished one is retried after restart), close the database pool, exit 0.
  */
 export async function shutdown(signal: string, steps: ShutdownSteps): Promise<void> {
-  if (draining) return;
-  draining = true;
+  if (shared.__portalDraining) return;
+  shared.__portalDraining = true;
   logger.info({ signal, drainMs: steps.drainMs }, "shutting down: draining");
   const hardStop = setTimeout(() => {
     logger.error({ signal }, "shutdown took too long; exiting");

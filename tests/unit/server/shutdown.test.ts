@@ -38,8 +38,17 @@ describe("graceful shutdown", () => {
     expect(calls).toEqual([]);
   });
 
+  it("is seen by every copy of the module in the process (Next bundles the signal handler and the health route apart)", async () => {
+    const { vi } = await import("vitest");
+    vi.resetModules();
+    const otherCopy = await import("@/server/shutdown");
+    expect(otherCopy.isDraining).not.toBe(isDraining);
+    expect(otherCopy.isDraining()).toBe(true);
+  });
+
   it("keeps going when a step fails", async () => {
-    // Fresh module state: the draining flag is per process.
+    // A process that has not begun shutting down: the draining flag is per process (on globalThis).
+    delete (globalThis as { __portalDraining?: boolean }).__portalDraining;
     const { vi } = await import("vitest");
     vi.resetModules();
     const fresh = await import("@/server/shutdown");
