@@ -4,7 +4,7 @@
  * filter), of opening a thread and of the message charts (customer page and dashboard, 24 h / 7 d /
  * 30 d, from the rollup), through the same service functions the tRPC procedures call.
  * BENCH_DATABASE_URL points at a server; a fresh database is created and dropped
- * (BENCH_INBOX_DB=<name> reuses an already generated one and keeps it).
+ * (BENCH_INBOX_DB=<name> uses that database and keeps it: generated once, reused by later runs).
  */
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
@@ -117,13 +117,14 @@ async function main() {
   const reuse = process.env.BENCH_INBOX_DB;
   const name = reuse ?? `bench_inbox_${Date.now().toString(36)}`;
   const admin = postgres(SERVER!, { max: 1, onnotice: () => {} });
-  if (!reuse) await admin.unsafe(`CREATE DATABASE ${name}`);
+  if (!reuse || (await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length === 0) await admin.unsafe(`CREATE DATABASE ${name}`);
   const url = new URL(SERVER!);
   url.pathname = `/${name}`;
   const handle = createDb({ databaseUrl: url.toString(), maxConnections: 4 });
   try {
     await handle.migrate();
-    if (!reuse) {
+    const [{ n }] = (await handle.sql!`SELECT count(*)::int AS n FROM (SELECT 1 FROM messages LIMIT 1) m`) as unknown as [{ n: number }];
+    if (n === 0) {
       const t0 = performance.now();
       console.log(`Generating ${MESSAGES} messages in ${CONVERSATIONS} conversations over ${CUSTOMERS} customers…`);
       await generate(handle.sql!);

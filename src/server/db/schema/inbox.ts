@@ -121,7 +121,6 @@ export const conversations = pgTable(
     index("conversations_failure_list_idx").on(t.lastMessageAt.desc(), t.id.desc()).where(sql`${t.hasFailure}`),
     index("conversations_updated_idx").on(t.updatedAt),
     index("conversations_customer_updated_idx").on(t.customerId, t.updatedAt),
-    index("conversations_contact_idx").on(t.contactId),
     index("conversations_app_identity_idx").on(t.appId, t.channel, t.identity),
   ],
 );

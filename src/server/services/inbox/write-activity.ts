@@ -57,7 +57,7 @@ export async function writeContactNotification(ctx: WriteContext, kind: Callback
     await ctx.tx.update(contacts).set({ deletedAt: sql`now()` }).where(eq(contacts.id, contactId));
   }
   if (n.contact.displayName) {
-    await ctx.tx.update(conversations).set({ contactName: n.contact.displayName, updatedAt: sql`now()` }).where(eq(conversations.contactId, contactId));
+    await ctx.tx.update(conversations).set({ contactName: n.contact.displayName, updatedAt: sql`now()` }).where(and(eq(conversations.appId, ctx.appId), eq(conversations.contactId, contactId)));
   }
   if (n.deletedContactId) {
     const [gone] = await ctx.tx
@@ -65,7 +65,7 @@ export async function writeContactNotification(ctx: WriteContext, kind: Callback
       .set({ deletedAt: sql`now()` })
       .where(and(eq(contacts.appId, ctx.appId), eq(contacts.sinchContactId, n.deletedContactId)))
       .returning({ id: contacts.id });
-    if (gone) await ctx.tx.update(conversations).set({ contactId, updatedAt: sql`now()` }).where(eq(conversations.contactId, gone.id));
+    if (gone) await ctx.tx.update(conversations).set({ contactId, updatedAt: sql`now()` }).where(and(eq(conversations.appId, ctx.appId), eq(conversations.contactId, gone.id)));
   }
 }
 
