@@ -31,6 +31,9 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // Also writes .next/standalone: the traced server files and node_modules the container copies
+  // (Dockerfile), started by the same server.mjs.
+  output: "standalone",
   // Types are checked once for the whole repo by `tsc --noEmit` (a counted check in `npm test`).
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg-boss", "pino", "postgres", "@sinch/sdk-core", "nodemailer"],

@@ -3,6 +3,7 @@
 // HOSTNAME). Next's documented custom-server API serves everything except the Sinch webhook, which
 // the server built by the portal's own code (src/server/http, published by the instrumentation hook
 // while Next prepares) answers directly.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 
@@ -20,9 +21,17 @@ if (!dev) {
   process.env.NEXT_MANUAL_SIG_HANDLE ??= "true";
 }
 
+const dir = fileURLToPath(new URL(".", import.meta.url));
+// In production the configuration is the one the build resolved (as Next's standalone server.js
+// does): the container holds no next.config.ts, src/ or TypeScript, only the build's output.
+const serverFiles = new URL(".next/required-server-files.json", import.meta.url);
+if (!dev && existsSync(serverFiles)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG ??= JSON.stringify(JSON.parse(readFileSync(serverFiles, "utf8")).config);
+}
+
 // Imported after NODE_ENV is settled: Next reads it as it loads.
 const { default: next } = await import("next");
-const app = next({ dev, dir: fileURLToPath(new URL(".", import.meta.url)), hostname, port });
+const app = next({ dev, dir, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 // In production Next prepares its server (and so runs the instrumentation hook that publishes the

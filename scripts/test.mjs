@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { envAccessCheck, secretScan } from "./test/checks.mjs";
+import { containerCheck } from "./test/container.mjs";
 import { preferredPort } from "./test/ports.mjs";
 import { startPostgres } from "./test/postgres.mjs";
 import { bin, killActive, run, seconds } from "./test/proc.mjs";
@@ -136,6 +137,12 @@ async function main() {
     ]) : null;
     const problems = !scan ? ["next build failed: nothing to scan"] : scan.files === 0 ? [".next/static is empty"] : scan.hits;
     recordCheck("no secrets in .next/static", problems, Date.now() - start);
+
+    // What the Dockerfile's runtime stage copies, assembled from this build and started alone;
+    // compose.yaml linted against the compose-spec schema.
+    const containerStart = Date.now();
+    const containerProblems = !built ? ["next build failed: nothing to assemble"] : !databaseUrl ? ["no Postgres server for the container check"] : await containerCheck({ databaseUrl, port: await preferredPort(3290) });
+    recordCheck("container (Dockerfile runtime stage, compose.yaml)", containerProblems, Date.now() - containerStart);
 
     const e2eStart = Date.now();
     if (!built) record("e2e (Playwright)", { passed: 0, failed: 1, note: "next build failed" }, 0);
