@@ -9,6 +9,7 @@
  *   BENCH_APP_DIR       folder with a `next build` of the portal (default: this folder; built if missing)
  *   BENCH_CONCURRENCY / BENCH_REQUESTS / BENCH_SECONDS
  *   BENCH_RATE          open-loop arrival rates, comma-separated (default 300,1000)
+ *   BENCH_PORT          portal port; the bare receiver and the floor take the next two (default: random from 3900)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -31,6 +32,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const RATES = (process.env.BENCH_RATE ?? "300,1000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 0);
 const KEYS = `bench1:${randomBytes(32).toString("base64")}`;
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 
@@ -76,15 +78,17 @@ let seq = 0;
 function callbackMaker(base: string, appId: string, secret: string) {
   return () => {
     const n = seq++;
+    const id = `BENCH${process.pid}${n}`;
     const now = new Date().toISOString();
     const body = Buffer.from(JSON.stringify({
       app_id: appId, accepted_time: now, event_time: now, project_id: "bench",
-      message: { id: `BENCH${process.pid}${n}`, direction: "TO_APP", contact_message: { text_message: { text: `Hello number ${n}` } },
+      message: { id, direction: "TO_APP", contact_message: { text_message: { text: `Hello number ${n}` } },
         channel_identity: { channel: "INSTAGRAM", identity: `ig${n % 50}`, app_id: appId }, conversation_id: `CONV${n % 50}`, contact_id: `CONTACT${n % 50}`, metadata: "", accept_time: now },
     }));
     const nonce = `N${process.pid}x${n}x${randomBytes(4).toString("hex")}`;
     const ts = String(Math.floor(Date.now() / 1000));
     return {
+      id,
       url: `${base}/api/webhooks/sinch/${appId}`,
       body,
       headers: { "content-type": "application/json", "x-sinch-webhook-signature": signSinchPayload(body, secret, nonce, ts), "x-sinch-webhook-signature-nonce": nonce, "x-sinch-webhook-signature-timestamp": ts, "x-sinch-webhook-signature-algorithm": "HmacSHA256" },
@@ -113,13 +117,13 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     const { appId, secret } = await seed(url.toString());
-    const portalPort = 3900 + Math.floor(Math.random() * 50);
+    const portalPort = PORT || 3900 + Math.floor(Math.random() * 50);
     const portal = start(process.execPath, [path.join(APP_DIR, "server.mjs"), "-p", String(portalPort), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
     children.push(portal.child);
-    const barePort = portalPort + 100;
+    const barePort = PORT ? PORT + 1 : portalPort + 100;
     const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
     children.push(bare.child);
-    const floorPort = portalPort + 200;
+    const floorPort = PORT ? PORT + 2 : portalPort + 200;
     const floor = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], { NODE_ENV: "production" }, floorDir);
     children.push(floor.child);
     const portalBase = `http://127.0.0.1:${portalPort}`;
@@ -166,12 +170,22 @@ async function main() {
       printResult(fo);
       console.log(`  portal p99 at ${rate} req/s: ${po.p99.toFixed(1)} ms (target < 50 ms), errors ${po.errors}`);
     }
+    // Every 200 must be stored exactly once. A callback stored but not answered 200 (its answer was a
+    // 503 past the 3 s deadline, or the connection was cut) is safe: Sinch retries it and the retry is
+    // answered 200 as a duplicate.
+    const okIds = portalRuns.flatMap((r) => r.okIds);
     const check = postgres(url.toString(), { max: 1, onnotice: () => {} });
-    const [{ count }] = await check`SELECT count(*)::int AS count FROM webhook_events`;
+    const [counts] = await check<{ events: number; keys: number; messages: number; ok_stored: number }[]>`
+      SELECT (SELECT count(*)::int FROM webhook_events) AS events,
+             (SELECT count(DISTINCT dedupe_key)::int FROM webhook_events) AS keys,
+             (SELECT count(*)::int FROM messages) AS messages,
+             (SELECT count(DISTINCT sinch_message_id)::int FROM messages WHERE sinch_message_id = ANY(${okIds}::text[])) AS ok_stored`;
     await check.end();
-    const answered = portalRuns.reduce((sum, r) => sum + r.requests - r.errors, 0);
     const errors = portalRuns.reduce((sum, r) => sum + r.errors, 0);
-    console.log(`\nportal: ${answered} answered 200, ${errors} errors, ${count} events stored (${count === answered ? "equal" : "NOT EQUAL"})`);
+    const { events, keys, messages: stored, ok_stored: okStored } = counts!;
+    console.log(`\nportal: ${okIds.length} answered 200, ${errors} not (503 or cut off), ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
+    console.log(`  answered 200 and stored: ${okStored} of ${okIds.length} ${okStored === okIds.length ? "(every 200 stored)" : "(NOT ALL STORED)"}; stored without a 200: ${stored - okStored} (retried by Sinch, answered 200 as duplicates)`);
+    if (okStored !== okIds.length || events !== keys || stored !== events) process.exitCode = 1;
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1000));
