@@ -9,6 +9,7 @@
  *   BENCH_APP_DIR       folder with a `next build` of the portal (default: this folder; built if missing)
  *   BENCH_CONCURRENCY / BENCH_REQUESTS / BENCH_SECONDS
  *   BENCH_RATE          open-loop arrival rates, comma-separated (default 300,1000)
+ *   BENCH_PORTAL_NODE_ARGS  extra node options for the portal, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written on exit)
  *   BENCH_PORT          portal port; the bare receiver and the floor take the next two (default: random from 3900)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -33,6 +34,7 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const RATES = (process.env.BENCH_RATE ?? "300,1000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 0);
+const PORTAL_NODE_ARGS = (process.env.BENCH_PORTAL_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const KEYS = `bench1:${randomBytes(32).toString("base64")}`;
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 
@@ -118,7 +120,7 @@ async function main() {
   try {
     const { appId, secret } = await seed(url.toString());
     const portalPort = PORT || 3900 + Math.floor(Math.random() * 50);
-    const portal = start(process.execPath, [path.join(APP_DIR, "server.mjs"), "-p", String(portalPort), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
+    const portal = start(process.execPath, [...PORTAL_NODE_ARGS, path.join(APP_DIR, "server.mjs"), "-p", String(portalPort), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
     children.push(portal.child);
     const barePort = PORT ? PORT + 1 : portalPort + 100;
     const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
