@@ -65,3 +65,8 @@ export function createDb(options: DbOptions): DbHandle {
     close: () => client.close(),
   };
 }
+
+/** Which driver a database object runs on (the embedded one is a single process by construction). */
+export function driverOf(db: Db): "postgres" | "pglite" {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite ? "pglite" : "postgres";
+}
