@@ -9,6 +9,9 @@
  *   BENCH_APP_DIR       folder with a `next build` of the portal (default: this folder; built if missing)
  *   BENCH_CONCURRENCY / BENCH_REQUESTS / BENCH_SECONDS
  *   BENCH_RATE          open-loop arrival rates, comma-separated (default 300,1000)
+ *   BENCH_INSTANCES     portal instances on the one database (default 1); with 2 or more they run
+ *                       behind the round-robin proxy of the scale tier (tests/scale/proxy.ts)
+ *   BENCH_PORT          first port to use (default: a random one from 3900)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -19,6 +22,7 @@ import { createDb } from "@/server/db/client";
 import { conversationApps, customers, sinchProjects, webhooks } from "@/server/db/schema";
 import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
 import { signSinchPayload } from "@/server/webhooks/sinch/verify";
+import { startRoundRobinProxy } from "../tests/scale/proxy";
 import { closedLoop, openLoop, printResult, type LoadResult } from "./load";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -31,6 +35,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const RATES = (process.env.BENCH_RATE ?? "300,1000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 const KEYS = `bench1:${randomBytes(32).toString("base64")}`;
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 
@@ -113,18 +118,27 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     const { appId, secret } = await seed(url.toString());
-    const portalPort = 3900 + Math.floor(Math.random() * 50);
-    const portal = start(process.execPath, [path.join(APP_DIR, "server.mjs"), "-p", String(portalPort), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
-    children.push(portal.child);
-    const barePort = portalPort + 100;
+    const portalPort = Number(process.env.BENCH_PORT ?? 3900 + Math.floor(Math.random() * 50));
+    // Instances on consecutive ports; the proxy (when there are several) on the port after them.
+    const portalUrls: string[] = [];
+    const portals: Array<ReturnType<typeof start>> = [];
+    for (let k = 0; k < INSTANCES; k++) {
+      const p = portalPort + k;
+      const portal = start(process.execPath, [path.join(APP_DIR, "server.mjs"), "-p", String(p), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
+      children.push(portal.child);
+      portals.push(portal);
+      portalUrls.push(`http://127.0.0.1:${p}`);
+    }
+    const barePort = portalPort + INSTANCES + 1;
     const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
     children.push(bare.child);
-    const floorPort = portalPort + 200;
+    const floorPort = portalPort + INSTANCES + 2;
     const floor = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], { NODE_ENV: "production" }, floorDir);
     children.push(floor.child);
-    const portalBase = `http://127.0.0.1:${portalPort}`;
+    for (const [k, portal] of portals.entries()) await waitForPort(`${portalUrls[k]}/api/webhooks/sinch/none`, portal.child, portal.output);
+    const proxy = INSTANCES > 1 ? await startRoundRobinProxy(portalUrls, portalPort + INSTANCES) : null;
+    const portalBase = proxy?.url ?? portalUrls[0]!;
     const bareBase = `http://127.0.0.1:${barePort}`;
-    await waitForPort(`${portalBase}/api/webhooks/sinch/none`, portal.child, portal.output);
     await waitForPort(`${bareBase}/warmup`, bare.child, bare.output);
     const floorBase = `http://127.0.0.1:${floorPort}`;
     await waitForPort(`${floorBase}/api/floor/warmup`, floor.child, floor.output);
@@ -146,7 +160,8 @@ async function main() {
     await closedLoop("warm-up", floorReq, CONCURRENCY, 500);
 
     console.log(`\nClosed loop, concurrency ${CONCURRENCY}, ${REQUESTS} signed callbacks each:`);
-    const p = await onPortal(closedLoop("portal (server.mjs, verify+store)", portalReq, CONCURRENCY, REQUESTS));
+    const portalLabel = INSTANCES > 1 ? `portal ×${INSTANCES} behind round-robin proxy` : "portal (server.mjs, verify+store)";
+    const p = await onPortal(closedLoop(portalLabel, portalReq, CONCURRENCY, REQUESTS));
     const b = await closedLoop("bare node:http + INSERT", bareReq, CONCURRENCY, REQUESTS);
     const f = await closedLoop("Next floor (read body, 200)", floorReq, CONCURRENCY, REQUESTS);
     printResult(p);
@@ -171,7 +186,11 @@ async function main() {
     await check.end();
     const answered = portalRuns.reduce((sum, r) => sum + r.requests - r.errors, 0);
     const errors = portalRuns.reduce((sum, r) => sum + r.errors, 0);
-    console.log(`\nportal: ${answered} answered 200, ${errors} errors, ${count} events stored (${count === answered ? "equal" : "NOT EQUAL"})`);
+    if (proxy) {
+      console.log(`\nproxy: ${proxy.forwarded.join(" + ")} requests to the ${INSTANCES} instances, ${proxy.failed} upstream failures`);
+      await proxy.close();
+    }
+    console.log(`\nportal${INSTANCES > 1 ? ` (${INSTANCES} instances)` : ""}: ${answered} answered 200, ${errors} errors, ${count} events stored (${count === answered ? "equal" : "NOT EQUAL"})`);
   } finally {
     for (const c of children) c.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 1000));
