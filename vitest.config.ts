@@ -46,6 +46,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Two `node server.mjs` on one real Postgres behind a round-robin proxy (the `scale` tier of npm test; needs a build).
+        resolve: { alias },
+        test: {
+          name: "scale",
+          include: ["tests/scale/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/integration/setup.ts"],
+          testTimeout: 900_000,
+          hookTimeout: 400_000,
+        },
+      },
     ],
   },
 });

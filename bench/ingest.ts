@@ -10,7 +10,9 @@
  *   BENCH_CONCURRENCY / BENCH_REQUESTS / BENCH_SECONDS
  *   BENCH_RATE          open-loop arrival rates, comma-separated (default 300,1000)
  *   BENCH_PORTAL_NODE_ARGS  extra node options for the portal, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (written on exit)
- *   BENCH_PORT          portal port; the bare receiver and the floor take the next two (default: random from 3900)
+ *   BENCH_INSTANCES     portal instances on the one database (default 1); with 2 or more they run
+ *                       behind the round-robin proxy of the scale tier (tests/scale/proxy.ts)
+ *   BENCH_PORT          first port to use (default: a random one from 3900)
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -21,6 +23,7 @@ import { createDb } from "@/server/db/client";
 import { conversationApps, customers, sinchProjects, webhooks } from "@/server/db/schema";
 import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
 import { signSinchPayload } from "@/server/webhooks/sinch/verify";
+import { startRoundRobinProxy } from "../tests/scale/proxy";
 import { closedLoop, openLoop, printResult, type LoadResult } from "./load";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -33,8 +36,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 6000);
 const RATES = (process.env.BENCH_RATE ?? "300,1000").split(",").map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const PORT = Number(process.env.BENCH_PORT ?? 0);
 const PORTAL_NODE_ARGS = (process.env.BENCH_PORTAL_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
 const KEYS = `bench1:${randomBytes(32).toString("base64")}`;
 const AUTH_SECRET = randomBytes(32).toString("base64url");
 
@@ -119,18 +122,27 @@ async function main() {
   const children: ChildProcess[] = [];
   try {
     const { appId, secret } = await seed(url.toString());
-    const portalPort = PORT || 3900 + Math.floor(Math.random() * 50);
-    const portal = start(process.execPath, [...PORTAL_NODE_ARGS, path.join(APP_DIR, "server.mjs"), "-p", String(portalPort), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
-    children.push(portal.child);
-    const barePort = PORT ? PORT + 1 : portalPort + 100;
+    const portalPort = Number(process.env.BENCH_PORT ?? 3900 + Math.floor(Math.random() * 50));
+    // Instances on consecutive ports; the proxy (when there are several) on the port after them.
+    const portalUrls: string[] = [];
+    const portals: Array<ReturnType<typeof start>> = [];
+    for (let k = 0; k < INSTANCES; k++) {
+      const p = portalPort + k;
+      const portal = start(process.execPath, [...PORTAL_NODE_ARGS, path.join(APP_DIR, "server.mjs"), "-p", String(p), "-H", "127.0.0.1"], { NODE_ENV: "production", DATABASE_URL: url.toString(), AUTH_SECRET, ENCRYPTION_KEYS: KEYS, JOBS_ENABLED: "false", LOG_LEVEL: "error", PUBLIC_URL: `http://127.0.0.1:${portalPort}` }, APP_DIR);
+      children.push(portal.child);
+      portals.push(portal);
+      portalUrls.push(`http://127.0.0.1:${p}`);
+    }
+    const barePort = portalPort + INSTANCES + 1;
     const bare = start(process.execPath, [path.join(import.meta.dirname, "bare-receiver.mjs")], { DATABASE_URL: url.toString(), PORT: String(barePort) }, APP_DIR);
     children.push(bare.child);
-    const floorPort = PORT ? PORT + 2 : portalPort + 200;
+    const floorPort = portalPort + INSTANCES + 2;
     const floor = start(path.join(APP_DIR, "node_modules/.bin/next"), ["start", "-p", String(floorPort), "-H", "127.0.0.1"], { NODE_ENV: "production" }, floorDir);
     children.push(floor.child);
-    const portalBase = `http://127.0.0.1:${portalPort}`;
+    for (const [k, portal] of portals.entries()) await waitForPort(`${portalUrls[k]}/api/webhooks/sinch/none`, portal.child, portal.output);
+    const proxy = INSTANCES > 1 ? await startRoundRobinProxy(portalUrls, portalPort + INSTANCES) : null;
+    const portalBase = proxy?.url ?? portalUrls[0]!;
     const bareBase = `http://127.0.0.1:${barePort}`;
-    await waitForPort(`${portalBase}/api/webhooks/sinch/none`, portal.child, portal.output);
     await waitForPort(`${bareBase}/warmup`, bare.child, bare.output);
     const floorBase = `http://127.0.0.1:${floorPort}`;
     await waitForPort(`${floorBase}/api/floor/warmup`, floor.child, floor.output);
@@ -152,7 +164,8 @@ async function main() {
     await closedLoop("warm-up", floorReq, CONCURRENCY, 500);
 
     console.log(`\nClosed loop, concurrency ${CONCURRENCY}, ${REQUESTS} signed callbacks each:`);
-    const p = await onPortal(closedLoop("portal (server.mjs, verify+store)", portalReq, CONCURRENCY, REQUESTS));
+    const portalLabel = INSTANCES > 1 ? `portal ×${INSTANCES} behind round-robin proxy` : "portal (server.mjs, verify+store)";
+    const p = await onPortal(closedLoop(portalLabel, portalReq, CONCURRENCY, REQUESTS));
     const b = await closedLoop("bare node:http + INSERT", bareReq, CONCURRENCY, REQUESTS);
     const f = await closedLoop("Next floor (read body, 200)", floorReq, CONCURRENCY, REQUESTS);
     printResult(p);
@@ -184,8 +197,12 @@ async function main() {
              (SELECT count(DISTINCT sinch_message_id)::int FROM messages WHERE sinch_message_id = ANY(${okIds}::text[])) AS ok_stored`;
     await check.end();
     const errors = portalRuns.reduce((sum, r) => sum + r.errors, 0);
+    if (proxy) {
+      console.log(`\nproxy: ${proxy.forwarded.join(" + ")} requests to the ${INSTANCES} instances, ${proxy.failed} upstream failures`);
+      await proxy.close();
+    }
     const { events, keys, messages: stored, ok_stored: okStored } = counts!;
-    console.log(`\nportal: ${okIds.length} answered 200, ${errors} not (503 or cut off), ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
+    console.log(`\nportal${INSTANCES > 1 ? ` (${INSTANCES} instances)` : ""}: ${okIds.length} answered 200, ${errors} not (503 or cut off), ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
     console.log(`  answered 200 and stored: ${okStored} of ${okIds.length} ${okStored === okIds.length ? "(every 200 stored)" : "(NOT ALL STORED)"}; stored without a 200: ${stored - okStored} (retried by Sinch, answered 200 as duplicates)`);
     if (okStored !== okIds.length || events !== keys || stored !== events) process.exitCode = 1;
   } finally {

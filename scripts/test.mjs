@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs every test tier and prints one final line `N passed, N failed` (see README, "Tests").
-// TEST_TIERS=unit,integration,postgres,checks,e2e selects a subset; the default is all of them.
+// TEST_TIERS=unit,integration,postgres,checks,e2e,scale selects a subset; the default is all of them.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { envAccessCheck, secretScan } from "./test/checks.mjs";
@@ -13,7 +13,7 @@ import { bin, killActive, run, seconds } from "./test/proc.mjs";
 import { playwrightCounts, vitestCounts } from "./test/report.mjs";
 import { ensureSystem } from "./test/system.mjs";
 
-const ALL = ["unit", "integration", "postgres", "checks", "e2e"];
+const ALL = ["unit", "integration", "postgres", "checks", "e2e", "scale"];
 const requested = (process.env.TEST_TIERS ?? "").split(",").map((t) => t.trim()).filter(Boolean);
 const unknown = requested.filter((t) => !ALL.includes(t));
 if (unknown.length > 0) {
@@ -87,7 +87,7 @@ async function typecheck(env, built) {
 }
 
 async function main() {
-  const needsPostgres = selected.has("postgres") || selected.has("e2e");
+  const needsPostgres = selected.has("postgres") || selected.has("e2e") || selected.has("scale");
   const system = await ensureSystem({ chromium: selected.has("e2e"), postgres: needsPostgres });
 
   let databaseUrl = process.env.TEST_DATABASE_URL;
@@ -154,6 +154,27 @@ async function main() {
       const { code } = await run(bin("playwright"), ["test"], { env: e2eEnv });
       record(`e2e (Playwright, ${databaseUrl ? "Postgres" : "PGlite"})`, playwrightCounts(report, code), Date.now() - e2eStart);
     }
+  }
+
+  if (selected.has("scale")) await scaleTier(databaseUrl, env, built);
+}
+
+/** Two `node server.mjs` on one Postgres behind a round-robin proxy; runs on the e2e tier's build, or builds one. */
+async function scaleTier(databaseUrl, env, built) {
+  const name = "scale (two instances, Postgres)";
+  if (!databaseUrl) return record(name, { passed: 0, failed: 1, note: "no Postgres server (install postgresql or set TEST_DATABASE_URL)" }, 0);
+  if (!built && !existsSync(path.join(process.cwd(), ".next/BUILD_ID"))) {
+    const start = Date.now();
+    console.log("[scale] no build found: next build");
+    const build = await run(bin("next"), ["build"], { env });
+    console.log(`[scale] next build ${build.code === 0 ? "finished" : `failed (exit ${build.code})`} in ${seconds(Date.now() - start)}`);
+    if (build.code !== 0) return record(name, { passed: 0, failed: 1, note: "next build failed" }, 0);
+  }
+  const countsFile = path.join(tmp, "scale-counts.json");
+  await vitest(name, ["scale"], { ...withoutDatabase(baseEnv), TEST_DATABASE_URL: databaseUrl, SCALE_COUNTS_FILE: countsFile });
+  if (existsSync(countsFile)) {
+    console.log("[scale] counts:");
+    for (const [k, v] of Object.entries(JSON.parse(readFileSync(countsFile, "utf8")))) console.log(`  ${k}: ${JSON.stringify(v)}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { readyDb } from "@/server/db";
 import { publishPortalHttp } from "@/server/http/server";
 import { logger } from "@/server/log";
 import { bootstrapAdmin } from "@/server/services/bootstrap";
+import { listenForAppWebhookChanges } from "@/server/services/inbox/app-webhook";
 import { installShutdownHandlers } from "@/server/shutdown";
 
 /** Runs once per server process: migrations (both drivers), first admin in development, jobs. */
@@ -11,6 +12,7 @@ export async function startServer(): Promise<void> {
   publishPortalHttp();
   const handle = await readyDb();
   logger.info({ driver: handle.driver }, "database migrated");
+  await listenForAppWebhookChanges(handle);
   if (!env.isProduction) {
     const created = await bootstrapAdmin(handle.db, { email: env.SEED_ADMIN_EMAIL, password: env.SEED_ADMIN_PASSWORD });
     if (created?.generatedPassword) {

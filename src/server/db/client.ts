@@ -36,6 +36,25 @@ export interface DbOptions {
   maxConnections?: number;
 }
 
+/**
+ * Instances starting together take turns: a session advisory lock on a connection of its own is held
+ * while the migrator runs on the pool, so the second instance finds the first one's migrations
+ * applied instead of racing it. A crashed holder's lock ends with its connection.
+ */
+async function migrateUnderLock(sql: postgres.Sql, run: () => Promise<void>): Promise<void> {
+  const lock = await sql.reserve();
+  try {
+    await lock`select pg_advisory_lock(hashtext('portal:migrate'))`;
+    try {
+      await run();
+    } finally {
+      await lock`select pg_advisory_unlock(hashtext('portal:migrate'))`;
+    }
+  } finally {
+    lock.release();
+  }
+}
+
 export function createDb(options: DbOptions): DbHandle {
   if (options.databaseUrl) {
     const sql = postgres(options.databaseUrl, {
@@ -49,7 +68,7 @@ export function createDb(options: DbOptions): DbHandle {
       db,
       driver: "postgres",
       sql,
-      migrate: () => migratePostgres(db as never, { migrationsFolder }),
+      migrate: () => migrateUnderLock(sql, () => migratePostgres(db as never, { migrationsFolder })),
       close: () => sql.end({ timeout: 5 }),
     };
   }
@@ -64,4 +83,9 @@ export function createDb(options: DbOptions): DbHandle {
     migrate: () => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+/** Which driver a database object runs on (the embedded one is a single process by construction). */
+export function driverOf(db: Db): "postgres" | "pglite" {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite ? "pglite" : "postgres";
 }

@@ -47,28 +47,32 @@ export async function connectPage(db: Db, actor: Actor, customerId: string, chan
     channel === "MESSENGER"
       ? { channel, pageAccessToken: page.accessToken, callbackSecret }
       : { channel, pageAccessToken: page.accessToken, instagramBusinessAccountId: session.igAccountId!, callbackSecret };
-  const app = await writeCredentials(db, sinch, { set: credential }).catch(upstream);
+  const tokenCiphertext = secrets().encrypt(page.accessToken, connectionTokenCtx(row.id));
+  // The row is updated inside the app's credential lock, so a concurrent change (another channel,
+  // another instance) rebuilds the array with this credential in it.
+  const updated = await writeCredentials(db, sinch, { set: credential }, (locked, app) =>
+    applyConnectionPatch(
+      locked,
+      row,
+      {
+        ...credentialPatch(app, channel),
+        pageId: page.id,
+        pageName: page.name,
+        igAccountId: session.igAccountId,
+        igUsername: session.igUsername,
+        businessId: page.businessId,
+        tokenType: session.tokenType,
+        tokenCiphertext,
+        tokenExpiresAt: null,
+        dataAccessExpiresAt: session.dataAccessExpiresAt,
+        grantedScopes: session.grantedScopes,
+        consecutiveAuthFailures: 0,
+        connectedBy: actor.label,
+      },
+      actor,
+    ),
+  ).catch(upstream);
   await audit(db, { actor, action: "channel.credential_submitted", target: { type: "channel", id: row.id }, customerId, metadata: { channel, pageId: page.id, igAccountId: session.igAccountId } });
-  const updated = await applyConnectionPatch(
-    db,
-    row,
-    {
-      ...credentialPatch(app, channel),
-      pageId: page.id,
-      pageName: page.name,
-      igAccountId: session.igAccountId,
-      igUsername: session.igUsername,
-      businessId: page.businessId,
-      tokenType: session.tokenType,
-      tokenCiphertext: secrets().encrypt(page.accessToken, connectionTokenCtx(row.id)),
-      tokenExpiresAt: null,
-      dataAccessExpiresAt: session.dataAccessExpiresAt,
-      grantedScopes: session.grantedScopes,
-      consecutiveAuthFailures: 0,
-      connectedBy: actor.label,
-    },
-    actor,
-  );
   await db.delete(channelLoginSessions).where(and(eq(channelLoginSessions.id, session.id), eq(channelLoginSessions.customerId, customerId)));
   await startPolling(updated);
   return updated;

@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "@/server/db/client";
+import { eq, sql } from "drizzle-orm";
+import { driverOf, type Db } from "@/server/db/client";
 import { channelConnections, channels as managedChannels, type Channel, type ChannelConnection } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { channelCredentialsFor } from "@/server/integrations/sinch/transform";
@@ -43,28 +43,52 @@ export function buildCredentialArray(currentOrder: readonly string[], ours: read
   return { ok: true, credentials: order.map((ch) => channelCredentialsFor(byChannel.get(ch)!)) };
 }
 
-const locks = new Map<string, Promise<unknown>>();
+/**
+ * Per-process queue in front of the database lock: callers in one process wait here, not on a pooled
+ * connection each (nine waiters for one app must not hold nine of the pool's connections).
+ */
+const queued = new Map<string, Promise<unknown>>();
 
-/** Serialises read-modify-write of one app's array inside this process (two channels finishing at once). */
-async function withAppLock<T>(appId: string, fn: () => Promise<T>): Promise<T> {
-  const previous = locks.get(appId) ?? Promise.resolve();
+async function inProcessQueue<T>(appId: string, fn: () => Promise<T>): Promise<T> {
+  const previous = queued.get(appId) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(fn);
-  locks.set(appId, run);
+  queued.set(appId, run);
   try {
     return await run;
   } finally {
-    if (locks.get(appId) === run) locks.delete(appId);
+    if (queued.get(appId) === run) queued.delete(appId);
   }
+}
+
+/**
+ * Serialises read-modify-write of one app's credential array across every portal instance: on
+ * Postgres a transaction-scoped advisory lock keyed by the app id, held (with every query of `fn`
+ * running inside that transaction) until `fn` has read Sinch, written the new array and stored the
+ * portal's copy of it. A crashed holder's lock ends with its connection. PGlite is one process by
+ * construction (one process per data folder), so the in-process queue is the whole lock there.
+ */
+export async function withAppCredentialLock<T>(db: Db, appId: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  return inProcessQueue(appId, () => {
+    if (driverOf(db) === "pglite") return fn(db);
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cred:${appId}`}))`);
+      return fn(tx as unknown as Db);
+    });
+  });
 }
 
 export const isManagedChannel = (ch: string): ch is Channel => (managedChannels as readonly string[]).includes(ch);
 
-/** Applies one change to the app's credentials, keeping every other credential, and returns the app Sinch reports. */
-export async function writeCredentials(db: Db, sinch: CustomerSinch, change: CredentialChange): Promise<App> {
-  return withAppLock(sinch.appId, async () => {
+/**
+ * Applies one change to the app's credentials, keeping every other credential, then `persist`s the
+ * portal's record of it (given the app Sinch reports) while still holding the app's lock: the next
+ * writer must see this channel's copy, or it would refuse (or drop) it.
+ */
+export async function writeCredentials<T>(db: Db, sinch: CustomerSinch, change: CredentialChange, persist: (db: Db, app: App) => Promise<T>): Promise<T> {
+  return withAppCredentialLock(db, sinch.appId, async (locked) => {
     const app = await sinch.conversation.getApp(sinch.appId);
-    const appSecret = await getSetting(db, "meta.appSecret");
-    const rows = await db.select().from(channelConnections).where(eq(channelConnections.customerId, sinch.customerId));
+    const appSecret = await getSetting(locked, "meta.appSecret");
+    const rows = await locked.select().from(channelConnections).where(eq(channelConnections.customerId, sinch.customerId));
     const ours = rows.map((r) => ourCredential(r, appSecret)).filter((c): c is CredentialInput => c !== null);
     const built = buildCredentialArray(
       app.credentials.map((c) => c.channel),
@@ -77,6 +101,6 @@ export async function writeCredentials(db: Db, sinch: CustomerSinch, change: Cre
         reason: "unmanaged_credential",
       });
     }
-    return sinch.conversation.setChannelCredentials(sinch.appId, built.credentials);
+    return persist(locked, await sinch.conversation.setChannelCredentials(sinch.appId, built.credentials));
   });
 }

@@ -22,18 +22,22 @@ export async function disconnectChannel(db: Db, actor: Actor, customerId: string
   const row = await findConnection(db, customerId, channel);
   if (!row || row.state === "not_started" || row.state === "disconnected") throw notFound("Connected channel");
   const sinch = await customerSinch(db, customerId);
+  let updated;
   try {
-    await writeCredentials(db, sinch, { remove: channel });
+    // The row forgets the tokens inside the app's credential lock: a concurrent change must not
+    // rebuild the array from the old copy and bring the channel back.
+    updated = await writeCredentials(db, sinch, { remove: channel }, (locked) =>
+      applyConnectionPatch(
+        locked,
+        row,
+        { state: "disconnected", tokenCiphertext: null, senderTokenCiphertext: null, sinchStatus: null, sinchDescription: null, lastCheckedAt: new Date() },
+        actor,
+      ),
+    );
   } catch (err) {
     if (err instanceof IntegrationError) throw new AppError("UPSTREAM_FAILED", { userMessage: err.userMessage, reason: err.code, cause: err });
     throw err;
   }
-  const updated = await applyConnectionPatch(
-    db,
-    row,
-    { state: "disconnected", tokenCiphertext: null, senderTokenCiphertext: null, sinchStatus: null, sinchDescription: null, lastCheckedAt: new Date() },
-    actor,
-  );
   await audit(db, { actor, action: "channel.disconnected", target: { type: "channel", id: row.id }, customerId, metadata: { channel, pageId: row.pageId, senderId: row.senderId } });
   return updated;
 }

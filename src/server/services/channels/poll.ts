@@ -39,9 +39,11 @@ async function refreshSender(db: Db, row: ChannelConnection): Promise<ChannelCon
     const description = sender.state === "ACTIVE" ? WAITING_FOR_SENDER_TOKEN : `Meta is setting up the number (sender ${sender.state}).`;
     return applyConnectionPatch(db, row, { senderState: sender.state, sinchDescription: description, lastCheckedAt: new Date() });
   }
-  const app = await writeCredentials(db, sinch, { set: { channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token } });
+  const updated = await writeCredentials(db, sinch, { set: { channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token } }, (locked, app) =>
+    applyConnectionPatch(locked, row, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state }),
+  );
   await audit(db, { actor: systemActor("sender poll"), action: "channel.credential_submitted", target: { type: "channel", id: row.id }, customerId: row.customerId, metadata: { channel: "WHATSAPP", senderId: sender.id } });
-  return applyConnectionPatch(db, row, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state });
+  return updated;
 }
 
 /**

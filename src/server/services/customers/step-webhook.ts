@@ -6,7 +6,7 @@ import { webhooks } from "@/server/db/schema";
 import { MAX_WEBHOOKS_PER_APP, REQUIRED_WEBHOOK_TRIGGERS, type ConversationClient } from "@/server/integrations/sinch/conversation";
 import type { Webhook } from "@/server/integrations/sinch/types";
 import { audit, type Actor } from "../audit";
-import { forgetAppWebhook } from "../inbox/app-webhook";
+import { forgetAppWebhookEverywhere } from "../inbox/app-webhook";
 import { getSetting } from "../settings";
 import { StepFailure } from "./errors";
 import { newWebhookSecret, webhookSecretContext } from "./secrets";
@@ -35,7 +35,7 @@ async function saveWebhook(db: Db, customerId: string, appId: string, hook: Webh
   };
   if (current) await db.update(webhooks).set(row).where(eq(webhooks.id, id));
   else await db.insert(webhooks).values({ id, ...row });
-  forgetAppWebhook(appId);
+  await forgetAppWebhookEverywhere(db, appId);
 }
 
 export interface WebhookStepOptions {

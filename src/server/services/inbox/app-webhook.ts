@@ -1,6 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { secrets } from "@/server/crypto";
-import type { DbOrTx } from "@/server/db/client";
+import type { DbHandle, DbOrTx } from "@/server/db/client";
+import { CACHE_CHANNEL, listenToInstances, notifyInstances } from "@/server/db/notify";
 import { conversationApps, webhooks } from "@/server/db/schema";
 
 export interface AppWebhook {
@@ -57,4 +58,22 @@ export async function appWebhookFor(db: DbOrTx, appId: string, opts: { fresh?: b
 export function forgetAppWebhook(appId?: string): void {
   if (appId === undefined) cache.clear();
   else cache.delete(appId);
+}
+
+const NOTICE = "app-webhook:";
+
+/**
+ * After a webhook secret is written: forget it here and tell every other instance to forget it too
+ * (LISTEN/NOTIFY), so a rotated-out secret is refused everywhere at once, not after the 30 s expiry.
+ */
+export async function forgetAppWebhookEverywhere(db: DbOrTx, appId: string): Promise<void> {
+  forgetAppWebhook(appId);
+  await notifyInstances(db, CACHE_CHANNEL, `${NOTICE}${appId}`);
+}
+
+/** Called once per process at start: forget what another instance says has changed. */
+export async function listenForAppWebhookChanges(handle: DbHandle): Promise<void> {
+  await listenToInstances(handle, CACHE_CHANNEL, (payload) => {
+    if (payload.startsWith(NOTICE)) forgetAppWebhook(payload.slice(NOTICE.length));
+  });
 }

@@ -10,7 +10,7 @@ import { audit, type Actor } from "@/server/services/audit";
 import { customerSinch } from "@/server/services/channels/context";
 import { newWebhookSecret, webhookSecretContext } from "@/server/services/customers/secrets";
 import { webhookTarget } from "@/server/services/customers/step-webhook";
-import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
+import { forgetAppWebhookEverywhere } from "@/server/services/inbox/app-webhook";
 
 async function scope(db: Db, customerId: string) {
   const sinch = await customerSinch(db, customerId);
@@ -35,8 +35,8 @@ async function save(db: Db, customerId: string, appId: string, hook: Webhook, se
   };
   if (current) await db.update(webhooks).set(values).where(eq(webhooks.id, id));
   else await db.insert(webhooks).values({ id, ...values });
-  // The inbox caches the secret for 30 s; the next callback must use the new one.
-  forgetAppWebhook(appId);
+  // The inbox caches the secret for 30 s on every instance; the next callback must use the new one.
+  await forgetAppWebhookEverywhere(db, appId);
 }
 
 export interface WebhookFixResult {
