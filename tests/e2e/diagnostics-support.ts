@@ -46,7 +46,7 @@ export async function sinchCall(emulatorURL: string, method: string, path: strin
 }
 
 export async function emulatorApp(emulatorURL: string, appId: string) {
-  const { apps } = (await (await fetch(`${emulatorURL}/_emulator/sinch/apps`)).json()) as { apps: Array<{ id: string; project_id: string; region: string; webhooks: Array<{ id: string; triggers: string[] }> }> };
+  const { apps } = (await (await fetch(`${emulatorURL}/_emulator/sinch/apps`)).json()) as { apps: Array<{ id: string; project_id: string; region: string; webhooks: Array<{ id: string; app_id: string; target: string; triggers: string[] }> }> };
   return apps.find((a) => a.id === appId)!;
 }
 

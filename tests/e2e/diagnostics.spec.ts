@@ -71,7 +71,7 @@ test.describe("troubleshooting", () => {
     const appId = await appIdOf(adminPage.request, customerId);
     const app = await emulatorApp(e2e.emulatorURL, appId);
     const hook = app.webhooks[0]!;
-    await sinchCall(e2e.emulatorURL, "PATCH", `/sinch/conversation/${app.region}/v1/projects/${app.project_id}/webhooks/${hook.id}?update_mask=triggers`, { triggers: ["MESSAGE_INBOUND"] });
+    await sinchCall(e2e.emulatorURL, "PATCH", `/sinch/conversation/${app.region}/v1/projects/${app.project_id}/webhooks/${hook.id}?update_mask=triggers`, { app_id: hook.app_id, target: hook.target, triggers: ["MESSAGE_INBOUND"] });
 
     await adminPage.goto(`/troubleshooting/${customerId}/messenger`);
     await runDiagnosis(adminPage);

@@ -109,7 +109,7 @@ describe("troubleshooting catalogue, Sinch rows", () => {
     const app = await j.createApp([]);
     const hook = await j.addWebhook(app.id, rx.url);
     const rotated = "rotated-secret-abcdefghijklmnopqrstuvwxyz";
-    expect((await j.call("PATCH", `${conv("eu")}/webhooks/${hook.id}`, { secret: rotated })).status).toBe(200);
+    expect((await j.call("PATCH", `${conv("eu")}/webhooks/${hook.id}`, { app_id: app.id, target: rx.url, secret: rotated })).status).toBe(200);
     await j.inbound(app.id, { channel: "SMS", identity: "46700000008", force: true });
     const got = await waitFor(() => rx.received.find((r) => r.body.message));
     const verify = (secret: string, nowSeconds = Date.now() / 1000) => verifySinchSignature({ rawBody: Buffer.from(got.raw), headers: got.headers, secret, nowSeconds });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../emulator/src/meta/seed";
-import { MetaHarness, graphErr } from "./meta-harness";
+import { MetaHarness, SCOPES, graphErr } from "./meta-harness";
 
 let h: MetaHarness;
 beforeAll(async () => {
@@ -101,6 +101,22 @@ describe("subscribed_apps", () => {
     expect(graphErr(await h.graph("POST", `/${P.bakery}/subscribed_apps`, { access_token: user, subscribed_fields: "messages" })).code).toBe(210);
     expect(graphErr(await h.graph("POST", `/${P.bakery}/subscribed_apps`, { access_token: page })).code).toBe(100);
     expect(graphErr(await h.graph("POST", `/${P.bakery}/subscribed_apps`, { access_token: page, subscribed_fields: "bogus" })).code).toBe(100);
+  });
+
+  it("answers (#200) for a subscribed_field whose permission the token lacks, for both channels", async () => {
+    // Instagram's login grants no pages_messaging: the Messenger fields are refused, `feed` is allowed.
+    const ig = await h.pageToken(await h.loginToken({ config: "instagram", pages: [P.bakery], igs: [SEED.instagram.bakery] }), P.bakery);
+    const refused = await h.graph("POST", `/${P.bakery}/subscribed_apps`, { access_token: ig, subscribed_fields: "messages,messaging_postbacks" });
+    expect(refused.status).toBe(400);
+    expect(graphErr(refused)).toMatchObject({ code: 200, message: "(#200) Requires pages_messaging permission to manage the object" });
+    expect((await h.graph("GET", `/${P.bakery}/subscribed_apps`, { access_token: ig })).body.data).toEqual([]);
+    expect((await h.graph("POST", `/${P.bakery}/subscribed_apps`, { access_token: ig, subscribed_fields: "feed" })).body).toEqual({ success: true });
+    // A Messenger login where pages_messaging was declined: the same refusal; a field it allows still works.
+    const scopes = SCOPES.messenger.filter((p) => p !== "pages_messaging");
+    const minted = await h.control("POST", "/tokens", { channel: "messenger", scopes, pageIds: [P.outlet] });
+    const ms: string = minted.body.page_tokens[P.outlet];
+    expect(graphErr(await h.graph("POST", `/${P.outlet}/subscribed_apps`, { access_token: ms, subscribed_fields: "feed,message_echoes" }))).toMatchObject({ code: 200, message: "(#200) Requires pages_messaging permission to manage the object" });
+    expect((await h.graph("POST", `/${P.outlet}/subscribed_apps`, { access_token: ms, subscribed_fields: "feed" })).body).toEqual({ success: true });
   });
 
   it("subscribes a WABA with the business token, override_callback_uri optional", async () => {

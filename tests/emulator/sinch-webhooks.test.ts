@@ -20,12 +20,44 @@ describe("Conversation webhooks", () => {
     expect((await h.call("GET", `${conv("eu")}/apps/${app.id}/webhooks`)).body.webhooks).toHaveLength(1);
     expect((await h.call("GET", `${conv("eu")}/webhooks/${id}`)).body.id).toBe(id);
     expect((await h.call("GET", `${conv("us")}/webhooks/${id}`)).status).toBe(404);
-    const patched = await h.call("PATCH", `${conv("eu")}/webhooks/${id}?update_mask=triggers,secret`, { triggers: ["CHANNEL_EVENT"], secret: "new-secret-new-secret-new" });
+    const patched = await h.call("PATCH", `${conv("eu")}/webhooks/${id}?update_mask=triggers,secret`, {
+      app_id: app.id,
+      target: "https://portal.example/api/webhooks/sinch/1",
+      triggers: ["CHANNEL_EVENT"],
+      secret: "new-secret-new-secret-new",
+    });
     expect(patched.body).toMatchObject({ triggers: ["CHANNEL_EVENT"], secret: "new-secret-new-secret-new", target: "https://portal.example/api/webhooks/sinch/1" });
     const withSecrets = await h.control("GET", `/_emulator/sinch/apps/${app.id}/webhooks`);
     expect(withSecrets.webhooks[0].secret).toBe("new-secret-new-secret-new");
     expect((await h.call("DELETE", `${conv("eu")}/webhooks/${id}`)).body).toEqual({});
     expect((await h.call("GET", `${conv("eu")}/webhooks/${id}`)).status).toBe(404);
+  });
+
+  it("refuses a PATCH body without app_id or target (400 INVALID_ARGUMENT, Sinch error shape) and leaves the webhook as it was", async () => {
+    const app = await createApp(h);
+    const target = "https://portal.example/api/webhooks/sinch/strict";
+    const id = (await hook(app.id, target)).body.id;
+    const url = `${conv("eu")}/webhooks/${id}?update_mask=triggers,secret`;
+    const change = { triggers: ["CHANNEL_EVENT"], secret: "x".repeat(32) };
+    for (const [body, missing] of [
+      [{ ...change }, "app_id"],
+      [{ ...change, target }, "app_id"],
+      [{ ...change, app_id: app.id }, "target"],
+    ] as const) {
+      const res = await h.call("PATCH", url, body);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ error: { code: 400, message: `Missing required field: ${missing}`, status: "INVALID_ARGUMENT", details: [] } });
+    }
+    const other = await createApp(h);
+    const foreign = await h.call("PATCH", url, { ...change, app_id: other.id, target });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.status).toBe("INVALID_ARGUMENT");
+    const unchanged = await h.call("GET", `${conv("eu")}/webhooks/${id}`);
+    expect(unchanged.body).toMatchObject({ triggers: ["MESSAGE_INBOUND", "MESSAGE_DELIVERY"], secret: "s".repeat(32), target });
+    // Outside the mask the target is not applied: the stored one stays.
+    const ok = await h.call("PATCH", `${conv("eu")}/webhooks/${id}?update_mask=secret`, { app_id: app.id, target: "https://elsewhere.example/x", secret: "y".repeat(32) });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ target, secret: "y".repeat(32) });
   });
 
   it("allows at most 5 webhooks per app (6th → 400 INVALID_ARGUMENT) and rejects a duplicate target", async () => {

@@ -6,7 +6,7 @@ import { ALL_TASKS, type MetaInstagram, type PageTask } from "./types";
 
 const P = "/_emulator/meta";
 const ACCOUNT_TYPES = ["BUSINESS", "CREATOR", "PERSONAL"] as const;
-const PHONE_STRINGS = ["status", "name_status", "code_verification_status", "quality_rating", "platform_type", "verified_name", "display_phone_number"] as const;
+const PHONE_STRINGS = ["status", "name_status", "code_verification_status", "quality_rating", "platform_type", "verified_name", "display_phone_number", "data_localization_region"] as const;
 
 function tasksOf(list: string[] | undefined): PageTask[] {
   const tasks = list ?? [...ALL_TASKS];

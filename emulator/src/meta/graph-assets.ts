@@ -3,6 +3,18 @@ import { applyFault, auth, paged, parseFields, pick, type GraphCtx } from "./gra
 import { missingScope, tokenCoversPage, tokenCoversWaba } from "./tokens";
 import { ALL_TASKS, type Grant, type MetaPage, type TokenRecord } from "./types";
 
+/**
+ * Permissions a Page webhook field needs beyond `pages_manage_metadata` (checked for every POST):
+ * the messaging fields need `pages_messaging`, `feed`/`mention` need `pages_show_list`
+ * (https://developers.facebook.com/docs/pages-api/webhooks-for-pages). A token without them gets
+ * Graph's `(#200) Requires … permission`, OAuthException code 200.
+ */
+const MESSAGING_FIELDS = new Set(["messages", "messaging_postbacks", "message_deliveries", "message_reads", "message_echoes", "messaging_optins",
+  "messaging_referrals", "message_reactions", "messaging_handovers", "standby", "messaging_seen", "inbox_labels"]);
+export function pageFieldScopes(field: string): string[] {
+  return MESSAGING_FIELDS.has(field) ? ["pages_messaging"] : ["pages_show_list"];
+}
+
 const PAGE_FIELDS = ["messages", "messaging_postbacks", "message_deliveries", "message_reads", "message_echoes", "messaging_optins",
   "messaging_referrals", "message_reactions", "messaging_handovers", "standby", "feed", "mention", "messaging_seen", "inbox_labels"];
 
@@ -150,6 +162,10 @@ export function subscribedApps(ctx: GraphCtx, assetId: string): void {
     const bad = fields.findIndex((f) => !PAGE_FIELDS.includes(f));
     if (fields.length === 0 || bad >= 0) {
       throw graphError(E.param(`Param subscribed_fields[${Math.max(bad, 0)}] must be one of {${PAGE_FIELDS.join(", ")}}`));
+    }
+    for (const f of fields) {
+      const lacking = missingScope(grant, pageFieldScopes(f));
+      if (lacking) throw graphError(E.missingPermission(lacking));
     }
   }
   const override = ctx.params.get("override_callback_uri") ?? undefined;

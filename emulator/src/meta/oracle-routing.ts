@@ -60,7 +60,9 @@ export function inboundRoute(state: MetaState, channel: MetaChannel, assetId: st
   }
   if (!state.pages.has(pageId)) return { ok: false, reason: `Page ${pageId} is unknown at Meta` };
   const sub = state.subscriptionsOf(pageId).find((s) => s.appId === appId);
-  if (!sub || !sub.subscribed_fields.includes("messages")) {
+  // Messenger needs the Page's `messages` field; Instagram needs the linked Page subscribed to any
+  // field (its own fields are set on the app: developers.facebook.com/docs/graph-api/webhooks/getting-started/webhooks-for-instagram/).
+  if (!sub || (channel === "INSTAGRAM" ? sub.subscribed_fields.length === 0 : !sub.subscribed_fields.includes("messages"))) {
     return { ok: false, reason: `Page ${pageId} is not subscribed to app ${appId} for messages (GET /${pageId}/subscribed_apps lacks it, ${channel === "INSTAGRAM" ? "M6" : "M3"})` };
   }
   return { ok: true };
@@ -71,5 +73,5 @@ export function subscribeAsset(state: MetaState, channel: MetaChannel, assetId: 
   const appId = state.config.appId;
   const target = channel === "WHATSAPP" ? wabaOf(state, assetId) : channel === "INSTAGRAM" ? state.pageOfIg(assetId)?.id : state.pages.has(assetId) ? assetId : undefined;
   if (!target || state.subscriptionsOf(target).some((s) => s.appId === appId)) return;
-  state.subscribe(target, { appId, name: state.config.appName, subscribed_fields: channel === "WHATSAPP" ? [] : [...SINCH_PAGE_FIELDS] });
+  state.subscribe(target, { appId, name: state.config.appName, subscribed_fields: channel === "WHATSAPP" ? [] : channel === "INSTAGRAM" ? ["feed"] : [...SINCH_PAGE_FIELDS] });
 }

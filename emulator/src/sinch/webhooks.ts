@@ -121,6 +121,12 @@ export function registerWebhooks(router: Router, state: SinchState): void {
     guard(state, req, "sinch.webhooks.update");
     const w = find(req.params.projectId!, regionOf(req), req.params.webhookId!);
     const body = readJson(req);
+    // Sinch's Webhook resource requires app_id and target on update too (SDK UpdateWebhookRequestBody
+    // requires target; its update example sends app_id and target with the mask). Fields outside the
+    // mask are not applied: the stored target stays unless "target" is masked.
+    if (typeof body.app_id !== "string" || body.app_id === "") throw invalid("Missing required field: app_id");
+    if (typeof body.target !== "string" || body.target === "") throw invalid("Missing required field: target");
+    if (body.app_id !== w.app_id) throw invalid(`app_id ${body.app_id} does not match the webhook's app`);
     const draft: Webhook = { ...w, triggers: [...w.triggers] };
     for (const p of parseMask(req, body, WRITABLE)) apply(draft, p, body[p]);
     assertLimits(state, draft);

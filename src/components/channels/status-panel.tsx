@@ -34,6 +34,13 @@ export function StatusPanel({ channel, connection, target, onReconnect, onChange
         <ChannelBadge channel={channel} state={connection.state} />
         {asset ? <span className="text-sm text-ink">{asset}</span> : null}
       </div>
+      {channel === "WHATSAPP" && connection.displayPhoneNumber ? (
+        <p className="text-sm text-ink-muted" data-testid="whatsapp-data-region">
+          {connection.dataLocalizationRegion
+            ? `Meta stores this number's messages at rest in ${connection.dataLocalizationRegion} (local storage).`
+            : `Meta stores this number's messages in its default region${connection.metaLocalStorage && connection.metaLocalStorage !== "UNSPECIFIED" ? ` (${connection.metaLocalStorage} was requested; Meta has not reported it yet)` : ""}.`}
+        </p>
+      ) : null}
       <p role="status" aria-live="polite" className="text-sm text-ink">
         {liveText(channel, connection)}
       </p>

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PAGE_SUBSCRIBED_FIELDS } from "@/server/integrations/meta/page-subscription";
 import { scopeCoversAsset } from "@/server/integrations/meta/transform";
 import { META_APP_ID, metaGraph } from "../support";
 import { MESSENGER_SCOPES, buildMetaWorld, loginCode, mintToken, type MetaWorld } from "./world";
@@ -73,9 +74,15 @@ export function loginSuite(): void {
       expect((await graph.getPage(world.directPages[1]!, minted.page_tokens[world.directPages[1]!]!)).instagramBusinessAccountId).toBeNull();
 
       expect(await graph.getSubscribedApps(pageId, pageToken)).toEqual([]);
-      await graph.subscribeApp(pageId, pageToken, ["messages", "messaging_postbacks", "message_deliveries", "message_reads", "message_echoes"]);
+      // An Instagram login holds no pages_messaging: Messenger's fields are refused with (#200), Instagram's own Page field is not.
+      await expect(graph.subscribeApp(pageId, pageToken, PAGE_SUBSCRIBED_FIELDS.MESSENGER)).rejects.toMatchObject({ code: "scope_missing", vendorCode: 200 });
+      await graph.subscribeApp(pageId, pageToken, PAGE_SUBSCRIBED_FIELDS.INSTAGRAM);
       const subs = await graph.getSubscribedApps(pageId, pageToken);
-      expect(subs).toEqual([expect.objectContaining({ appId: META_APP_ID, subscribedFields: expect.arrayContaining(["messages", "message_echoes"]) })]);
+      expect(subs).toEqual([expect.objectContaining({ appId: META_APP_ID, subscribedFields: ["feed"] })]);
+
+      const messenger = await mintToken({ userId: world.userId, channel: "messenger" });
+      await graph.subscribeApp(pageId, messenger.page_tokens[pageId]!, PAGE_SUBSCRIBED_FIELDS.MESSENGER);
+      expect(await graph.getSubscribedApps(pageId, pageToken)).toEqual([expect.objectContaining({ subscribedFields: expect.arrayContaining(["messages", "message_echoes"]) })]);
     });
   });
 }

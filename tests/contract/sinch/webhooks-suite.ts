@@ -15,11 +15,11 @@ export function webhooksSuite(): void {
       const hook = await conv.createWebhook({ appId: app.id, target, triggers: ["MESSAGE_INBOUND"], secret: "a".repeat(32) });
       expect(hook).toMatchObject({ appId: app.id, target, triggers: ["MESSAGE_INBOUND"], hasSecret: true, targetType: "HTTP" });
 
-      const repaired = await conv.updateWebhook(hook.id, { triggers: REQUIRED_WEBHOOK_TRIGGERS });
+      const repaired = await conv.updateWebhook(hook.id, { appId: hook.appId, target: hook.target, triggers: REQUIRED_WEBHOOK_TRIGGERS });
       expect([...repaired.triggers].sort()).toEqual([...REQUIRED_WEBHOOK_TRIGGERS].sort());
       expect(repaired.target).toBe(target);
 
-      const rotated = await conv.updateWebhook(hook.id, { secret: "b".repeat(32) });
+      const rotated = await conv.updateWebhook(hook.id, { appId: hook.appId, target: hook.target, secret: "b".repeat(32) });
       expect(rotated.hasSecret).toBe(true);
       const stored = await control<{ webhooks: Array<{ id: string; secret?: string }> }>("GET", `/_emulator/sinch/apps/${app.id}/webhooks`);
       expect(stored.webhooks.find((w) => w.id === hook.id)?.secret).toBe("b".repeat(32));

@@ -55,6 +55,22 @@ describe("Messenger and Instagram through the staff wizard", () => {
     expect((await staff.channels.get({ customerId, channel: "MESSENGER" })).connection.state).toBe("active");
   });
 
+  it("subscribes Instagram's Page with a field its scopes allow (no pages_messaging), and keeps Messenger's fields on a shared Page", async () => {
+    const { staff, customerId } = await readyCustomer(handle.db);
+    const ig = await connectPageChannel(staff, customerId, "INSTAGRAM", SEED.bakery);
+    expect(ig).toMatchObject({ state: "activating", igAccountId: SEED.bakeryIg });
+    const fieldsOn = async (pageId: string) =>
+      (await emu.current.control<{ data: Array<{ appId: string; subscribed_fields: string[] }> }>("GET", `/_emulator/meta/subscriptions/${pageId}`)).data.map((s) => s.subscribed_fields);
+    expect(await fieldsOn(SEED.bakery)).toEqual([["feed"]]);
+    const [audited] = (await handle.db.select().from(auditLog).where(eq(auditLog.customerId, customerId))).filter((a) => a.action === "channel.subscribed");
+    expect(audited?.metadata).toMatchObject({ channel: "INSTAGRAM", fields: ["feed"], posted: true });
+    expect((await settle(handle.db, customerId, "INSTAGRAM"))?.state).toBe("active");
+
+    // Messenger on the same Page adds its fields and keeps `feed`.
+    await connectPageChannel(staff, customerId, "MESSENGER", SEED.bakery);
+    expect(await fieldsOn(SEED.bakery)).toEqual([["feed", "messages", "messaging_postbacks", "message_deliveries", "message_reads", "message_echoes"]]);
+  });
+
   it("shows a Page connected elsewhere as connected and refuses it; one live Page per channel", async () => {
     const first = await readyCustomer(handle.db);
     await connectPageChannel(first.staff, first.customerId, "MESSENGER", SEED.outlet);

@@ -103,6 +103,15 @@ describe("WhatsApp Embedded Signup and the customer's own path", () => {
     expect(failures.map((f) => f.metadata.reason)).toContain("asset_not_shared");
   });
 
+  it("requests the number's storage_configuration and shows its data-localisation region", async () => {
+    const { staff, customerId } = await readyCustomer(handle.db);
+    const { code, message } = await signupCode(emu.current);
+    await emu.current.control("POST", `/_emulator/meta/phone-numbers/${message.data.phone_number_id}`, { data_localization_region: "DE" });
+    const started = await staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) });
+    expect(started.dataLocalizationRegion).toBe("DE");
+    expect((await staff.channels.get({ customerId, channel: "WHATSAPP" })).connection).toMatchObject({ displayPhoneNumber: expect.any(String), dataLocalizationRegion: "DE" });
+  });
+
   it("a sender that ends in ERROR shows the reason; the code cannot be used twice", async () => {
     const { staff, customerId } = await readyCustomer(handle.db);
     const { code, message } = await signupCode(emu.current);

@@ -29,7 +29,7 @@ describe("webhook rows (S6–S10) and their fixes in the emulator", () => {
   it("S6: triggers removed → repair restores every required trigger on Sinch", async () => {
     const { staff, customerId, appId } = await connectedCustomer(emu.current, world.db, "MESSENGER");
     const [ours] = await hooks(appId);
-    await emuBasic(emu.current, "PATCH", `${await hookPath(appId, ours!.id)}?update_mask=triggers`, { triggers: ["MESSAGE_INBOUND"] });
+    await emuBasic(emu.current, "PATCH", `${await hookPath(appId, ours!.id)}?update_mask=triggers`, { app_id: appId, target: ours!.target, triggers: ["MESSAGE_INBOUND"] });
     const run = await staff.diagnostics.run({ customerId, channel: "MESSENGER" });
     expect(checkOf(run, "sinch.webhook")).toMatchObject({ verdict: "fail", owner: "reseller_staff", catalogueRow: "S6", fix: { action: "repair_webhook" } });
     const fix = await staff.diagnostics.applyFix({ customerId, channel: "MESSENGER", action: "repair_webhook" });
@@ -43,7 +43,7 @@ describe("webhook rows (S6–S10) and their fixes in the emulator", () => {
   it("S7 / S8: a secret the portal does not know → callbacks rejected as badly signed → rotate secret → accepted again", async () => {
     const { staff, customerId, appId } = await connectedCustomer(emu.current, world.db, "MESSENGER");
     const [ours] = await hooks(appId);
-    await emuBasic(emu.current, "PATCH", `${await hookPath(appId, ours!.id)}?update_mask=secret`, { secret: "someone-else-changed-this-secret" });
+    await emuBasic(emu.current, "PATCH", `${await hookPath(appId, ours!.id)}?update_mask=secret`, { app_id: appId, target: ours!.target, secret: "someone-else-changed-this-secret" });
     await inbound(emu.current, appId, "MESSENGER");
     await new Promise((r) => setTimeout(r, 500));
     const run = await staff.diagnostics.run({ customerId, channel: "MESSENGER" });
@@ -59,7 +59,7 @@ describe("webhook rows (S6–S10) and their fixes in the emulator", () => {
   it("S7: the webhook has no secret on Sinch → rotate sets one", async () => {
     const { staff, customerId, appId } = await connectedCustomer(emu.current, world.db, "MESSENGER");
     const [ours] = await hooks(appId);
-    await emuBasic(emu.current, "PATCH", `${await hookPath(appId, ours!.id)}?update_mask=secret`, { secret: "" });
+    await emuBasic(emu.current, "PATCH", `${await hookPath(appId, ours!.id)}?update_mask=secret`, { app_id: appId, target: ours!.target, secret: "" });
     const run = await staff.diagnostics.run({ customerId, channel: "MESSENGER" });
     expect(checkOf(run, "sinch.webhook")).toMatchObject({ verdict: "fail", catalogueRow: "S7", fix: { action: "rotate_webhook_secret" } });
     const fix = await staff.diagnostics.applyFix({ customerId, channel: "MESSENGER", action: "rotate_webhook_secret" });

@@ -37,6 +37,8 @@ export const channelConnections = pgTable(
     wabaId: text(),
     phoneNumberId: text(),
     displayPhoneNumber: text(),
+    /** Where Meta keeps the number's messages at rest (`storage_configuration.data_localization_region`); null = Meta's default. */
+    dataLocalizationRegion: text(),
     // WhatsApp sender (Provisioning API)
     senderId: text(),
     senderState: text(),

@@ -77,7 +77,7 @@ export interface MetaGraph {
 
 export const PAGE_LIST_FIELDS = ["id", "name", "access_token", "tasks", "instagram_business_account"] as const;
 export const MESSENGER_SUBSCRIBED_FIELDS = ["messages", "messaging_postbacks", "message_deliveries", "message_reads", "message_echoes"] as const;
-export const PHONE_HEALTH_FIELDS = ["id", "display_phone_number", "verified_name", "code_verification_status", "status", "name_status", "quality_rating", "platform_type", "throughput"] as const;
+export const PHONE_HEALTH_FIELDS = ["id", "display_phone_number", "verified_name", "code_verification_status", "status", "name_status", "quality_rating", "platform_type", "throughput", "storage_configuration"] as const;
 
 const MAX_PAGES = 50;
 

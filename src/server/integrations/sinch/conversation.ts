@@ -4,6 +4,7 @@ import { withRetry, type ResolvedRetryOptions } from "../retry";
 import { classifySinchError } from "./errors";
 import { GenericError, RequestFailedError, createSdkConversationApis, type SdkConversationApis } from "./sdk-bridge";
 import type { SinchTokenCache } from "./token-cache";
+import { createWebhookBody, updateWebhookRequest, type UpdateWebhookFields } from "./request-bodies";
 import { toApp, toSentMessage, toWebhook } from "./transform";
 import type { App, SentMessage, SinchRegion, Webhook, WireApp, WireChannelCredential, WireSendResponse, WireWebhook } from "./types";
 
@@ -36,11 +37,8 @@ export interface CreateWebhookInput {
   secret: string;
 }
 
-export interface UpdateWebhookInput {
-  target?: string;
-  triggers?: readonly string[];
-  secret?: string;
-}
+/** The stored `appId` and `target` are sent with every PATCH (see request-bodies.ts); the mask names only what changes. */
+export type UpdateWebhookInput = UpdateWebhookFields;
 
 export type SendRecipient = { contactId: string } | { channelIdentities: Array<{ channel: string; identity: string }> };
 
@@ -193,9 +191,9 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       return ((wire as { webhooks?: WireWebhook[] }).webhooks ?? []).map(toWebhook);
     },
     async createWebhook(input) {
-      const body = { app_id: input.appId, target: input.target, target_type: "HTTP", secret: input.secret, triggers: [...input.triggers] };
+      const body = createWebhookBody(input);
       try {
-        const wire = await run("conversation.webhooks.create", false, () => sdk.webhooks.create({ webhookCreateRequestBody: asSdk(body) }));
+        const wire = await run("conversation.webhooks.create", false, () => sdk.webhooks.create({ webhookCreateRequestBody: body }));
         return toWebhook(wire as WireWebhook);
       } catch (err) {
         if (err instanceof IntegrationError && err.httpStatus === 400) throw await explainWebhookRejection(err, input);
@@ -203,12 +201,9 @@ export function createConversationClient(deps: ConversationClientDeps): Conversa
       }
     },
     async updateWebhook(webhookId, input) {
-      const body: Record<string, unknown> = {};
-      if (input.target !== undefined) body.target = input.target;
-      if (input.triggers !== undefined) body.triggers = [...input.triggers];
-      if (input.secret !== undefined) body.secret = input.secret;
+      const { body, updateMask } = updateWebhookRequest(input);
       const wire = await run("conversation.webhooks.update", true, () =>
-        sdk.webhooks.update({ webhook_id: webhookId, webhookUpdateRequestBody: asSdk(body), update_mask: Object.keys(body) }),
+        sdk.webhooks.update({ webhook_id: webhookId, webhookUpdateRequestBody: body, update_mask: updateMask }),
       );
       return toWebhook(wire as WireWebhook);
     },

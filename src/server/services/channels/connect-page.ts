@@ -4,12 +4,12 @@ import type { Db } from "@/server/db/client";
 import { channelLoginSessions, type Channel } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { IntegrationError } from "@/server/integrations/errors";
-import { MESSENGER_SUBSCRIBED_FIELDS } from "@/server/integrations/meta/graph";
 import type { CredentialInput } from "@/server/integrations/sinch/types";
 import { audit, type Actor } from "../audit";
 import { getSetting } from "../settings";
 import { connectionTokenCtx, customerSinch, ensureConnection } from "./context";
 import { writeCredentials } from "./credentials";
+import { subscribePage } from "./page-subscription";
 import { fetchSessionPages } from "./pages";
 import { startPolling } from "./poll";
 import { applyConnectionPatch, credentialPatch } from "./transitions";
@@ -36,12 +36,13 @@ export async function connectPage(db: Db, actor: Actor, customerId: string, chan
   if (channel === "INSTAGRAM" && !session.igAccountId) throw new AppError("BAD_REQUEST", { userMessage: "Pick a Page with a linked Instagram account first.", reason: "instagram_not_linked" });
   const sinch = await customerSinch(db, customerId);
   const row = await ensureConnection(db, customerId, channel);
+  let subscription;
   try {
-    await graph.subscribeApp(page.id, page.accessToken, MESSENGER_SUBSCRIBED_FIELDS);
+    subscription = await subscribePage(db, graph, { channel, pageId: page.id, token: page.accessToken, grantedScopes: session.grantedScopes });
   } catch (err) {
     upstream(err);
   }
-  await audit(db, { actor, action: "channel.subscribed", target: { type: "page", id: page.id }, customerId, metadata: { channel, fields: [...MESSENGER_SUBSCRIBED_FIELDS] } });
+  await audit(db, { actor, action: "channel.subscribed", target: { type: "page", id: page.id }, customerId, metadata: { channel, fields: subscription.fields, posted: subscription.posted } });
   const callbackSecret = await getSetting(db, "meta.appSecret");
   const credential: CredentialInput =
     channel === "MESSENGER"

@@ -35,6 +35,7 @@ export function connectionView(row: ChannelConnection | undefined, channel: Chan
     wabaId: row?.wabaId ?? null,
     phoneNumberId: row?.phoneNumberId ?? null,
     displayPhoneNumber: row?.displayPhoneNumber ?? null,
+    dataLocalizationRegion: row?.dataLocalizationRegion ?? null,
     senderId: row?.senderId ?? null,
     senderState: row?.senderState ?? null,
     senderRegion: row?.senderRegion ?? null,

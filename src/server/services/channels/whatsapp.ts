@@ -71,9 +71,12 @@ export async function whatsappSignup(db: Db, actor: Actor, customerId: string, i
   await audit(db, { actor, action: "channel.login_completed", target: { type: "waba", id: input.wabaId }, customerId, metadata: { channel: "WHATSAPP", event: input.event, loginKind: debug.type } });
   const row = await ensureConnection(db, customerId, "WHATSAPP");
   let displayPhoneNumber: string | null = null;
+  let dataLocalizationRegion: string | null = null;
   try {
     const phones = await graph.getWabaPhoneNumbers(input.wabaId, token);
-    displayPhoneNumber = phones.find((p) => p.id === input.phoneNumberId)?.displayPhoneNumber ?? null;
+    const phone = phones.find((p) => p.id === input.phoneNumberId);
+    displayPhoneNumber = phone?.displayPhoneNumber ?? null;
+    dataLocalizationRegion = phone?.dataLocalizationRegion ?? null;
     await graph.subscribeApp(input.wabaId, token);
   } catch (err) {
     upstream(err);
@@ -91,6 +94,7 @@ export async function whatsappSignup(db: Db, actor: Actor, customerId: string, i
       wabaId: input.wabaId,
       phoneNumberId: input.phoneNumberId,
       displayPhoneNumber,
+      dataLocalizationRegion,
       businessId: input.businessId ?? null,
       senderId: sender.id,
       senderState: sender.state,

@@ -63,7 +63,7 @@ export async function runWebhookStep({ db, customer }: StepContext, opts: Webhoo
   const secret = newWebhookSecret();
   const ours = list.find((w) => w.target === target);
   if (ours) {
-    const updated = await conv.updateWebhook(ours.id, { triggers: REQUIRED_WEBHOOK_TRIGGERS, secret });
+    const updated = await conv.updateWebhook(ours.id, { appId: ours.appId, target: ours.target, triggers: REQUIRED_WEBHOOK_TRIGGERS, secret });
     await saveWebhook(db, customer.id, app.appId, updated, secret);
     await audit(db, { actor: opts.actor, action: "webhook.adopted", target: { type: "webhook", id: ours.id }, customerId: customer.id, metadata: { appId: app.appId, target } });
     return { ref: ours.id, note: "adopted the webhook already registered for the portal" };

@@ -131,7 +131,7 @@ export const phoneCheck: Check = (s) => {
   const probe = s.meta.phone;
   if (!probe.ok) return probeFailure(base, probe.error);
   const p = probe.value;
-  const text = `status ${p.status ?? "unknown"}, name ${p.nameStatus ?? "unknown"}, verification ${p.codeVerificationStatus ?? "unknown"}, quality ${p.qualityRating ?? "unknown"}.`;
+  const text = `status ${p.status ?? "unknown"}, name ${p.nameStatus ?? "unknown"}, verification ${p.codeVerificationStatus ?? "unknown"}, quality ${p.qualityRating ?? "unknown"}, data at rest in ${p.dataLocalizationRegion ?? "Meta's default region"}.`;
   const codes = [p.status, p.nameStatus];
   if (p.status && p.status !== "CONNECTED") return result(base, "fail", { text: `The number is not registered: ${text}`, codes: [...codes, "133010"], owner: "sinch", row: "M12", fix: FIXES.bundle, guidance: "Sinch registers numbers it manages; open a Sinch ticket with the support bundle." });
   if (p.nameStatus && /PENDING|DECLINED|REJECTED/.test(p.nameStatus)) return result(base, "warn", { text: `The display name is not approved yet: ${text}`, codes: [...codes, "131037"], owner: "customer", row: "M12", guidance: "Wait for Meta's display name review, or change the name in WhatsApp Manager." });

@@ -140,7 +140,7 @@ export interface Signals {
     token?: Probe<TokenSignal>;
     subscriptions?: Probe<SubscriptionSignal[]>;
     page?: Probe<{ instagramBusinessAccountId: string | null; tasks: string[] }>;
-    phone?: Probe<{ status: string | null; nameStatus: string | null; codeVerificationStatus: string | null; qualityRating: string | null }>;
+    phone?: Probe<{ status: string | null; nameStatus: string | null; codeVerificationStatus: string | null; qualityRating: string | null; dataLocalizationRegion?: string | null }>;
   };
   portal: {
     lastInboundAt: Date | null;

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { conversationApps, sinchProjects, type Channel } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
-import { MESSENGER_SUBSCRIBED_FIELDS } from "@/server/integrations/meta/graph";
 import { SINCH_REGIONS, type SinchRegion } from "@/server/integrations/sinch/types";
 import { audit, type Actor } from "@/server/services/audit";
 import { decryptPageToken, findConnection } from "@/server/services/channels/context";
+import { subscribePage } from "@/server/services/channels/page-subscription";
+import { REQUIRED_SCOPES } from "@/server/services/channels/requirements";
 import { metaGraphFor, sinchGatewayFor } from "@/server/services/sinch-client";
 
 /** Subscribes our Meta app to the channel's Page (Messenger, Instagram via Page) or WABA again (M3, M6, M11). */
@@ -17,7 +18,8 @@ export async function resubscribeAsset(db: Db, actor: Actor, customerId: string,
   if (!token || !assetId) throw new AppError("PRECONDITION_FAILED", { userMessage: "The portal holds no token for this channel. Send the customer a reconnect link instead.", reason: "no_token" });
   const graph = await metaGraphFor(db);
   if (channel === "WHATSAPP") await graph.subscribeApp(assetId, token);
-  else await graph.subscribeApp(assetId, token, MESSENGER_SUBSCRIBED_FIELDS);
+  // Connections stored before scopes were recorded fall back to what the channel's login requests.
+  else await subscribePage(db, graph, { channel, pageId: assetId, token, grantedScopes: row.grantedScopes ?? REQUIRED_SCOPES[channel] });
   await audit(db, { actor, action: "channel.subscribed", target: { type: "channel", id: row.id }, customerId, metadata: { channel, assetId, via: "diagnostics" } });
   return { summary: `Subscribed the Meta app to ${channel === "WHATSAPP" ? "WhatsApp account" : "Page"} ${assetId} again.` };
 }

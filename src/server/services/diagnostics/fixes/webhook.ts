@@ -64,13 +64,13 @@ export async function repairWebhook(db: Db, actor: Actor, customerId: string): P
     summary = "Registered the portal's webhook with a new secret and every required trigger.";
   } else if (stored?.sinchWebhookId !== ours.id || !ours.hasSecret || !stored.secretCiphertext) {
     const secret = newWebhookSecret();
-    const updated = await conv.updateWebhook(ours.id, { triggers: all, secret });
+    const updated = await conv.updateWebhook(ours.id, { appId: ours.appId, target: ours.target, triggers: all, secret });
     await save(db, customerId, sinch.appId, updated, secret);
     summary = stored?.sinchWebhookId !== ours.id ? "Adopted the existing webhook: set a new secret and every required trigger." : "Set a signing secret and every required trigger.";
   } else {
     const missing = all.filter((t) => !ours.triggers.includes(t));
     if (missing.length === 0) return { changed: false, summary: "The webhook already has a secret and every required trigger." };
-    const updated = await conv.updateWebhook(ours.id, { triggers: [...new Set([...ours.triggers, ...all])] });
+    const updated = await conv.updateWebhook(ours.id, { appId: ours.appId, target: ours.target, triggers: [...new Set([...ours.triggers, ...all])] });
     await save(db, customerId, sinch.appId, updated, null);
     summary = `Added the missing triggers ${missing.join(", ")}.`;
   }
@@ -88,7 +88,7 @@ export async function rotateWebhookSecret(db: Db, actor: Actor, customerId: stri
   const { sinch, ours } = await scope(db, customerId);
   if (!ours) throw new AppError("PRECONDITION_FAILED", { userMessage: "The portal's webhook is not registered on the app. Repair the webhook instead.", reason: "webhook_missing" });
   const secret = newWebhookSecret();
-  const updated = await sinch.conversation.updateWebhook(ours.id, { triggers: [...new Set([...ours.triggers, ...REQUIRED_WEBHOOK_TRIGGERS])], secret });
+  const updated = await sinch.conversation.updateWebhook(ours.id, { appId: ours.appId, target: ours.target, triggers: [...new Set([...ours.triggers, ...REQUIRED_WEBHOOK_TRIGGERS])], secret });
   await save(db, customerId, sinch.appId, updated, secret);
   await audit(db, { actor, action: "webhook.secret_rotated", target: { type: "webhook", id: ours.id }, customerId, metadata: { appId: sinch.appId } });
   return { changed: true, summary: "Set a new signing secret on Sinch and stored it encrypted." };
