@@ -168,6 +168,12 @@ export function registerSinchControl(router: Router, world: World): void {
     res.json({ disabled: S().subprojectsDisabled });
   });
 
+  router.add("POST", "/_emulator/sinch/senders/omit-bearer-token", (req, res) => {
+    const b = body(req);
+    S().omitSenderBearerToken = b.omit === undefined ? true : Boolean(b.omit);
+    res.json({ omit: S().omitSenderBearerToken });
+  });
+
   router.add("POST", "/_emulator/sinch/subprojects/warmup", (req, res) => {
     const ms = num(body(req).ms, "ms");
     if (ms < 0) throw controlError(400, "ms must be >= 0");

@@ -26,6 +26,7 @@ export function registerSinch(router: Router, world: World): void {
     senders: new Map(),
     outbound: [],
     subprojectsDisabled: false,
+    omitSenderBearerToken: false,
     timers: new Set(),
   };
   resetSinchState(state);

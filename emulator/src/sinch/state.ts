@@ -118,6 +118,8 @@ export interface SinchState {
   senders: Map<string, Sender>;
   outbound: OutboundRecord[];
   subprojectsDisabled: boolean;
+  /** Control switch: sender objects leave out `bearerToken` (the staff paste fallback path). */
+  omitSenderBearerToken: boolean;
   timers: Set<NodeJS.Timeout>;
 }
 
@@ -169,6 +171,7 @@ export function resetSinchState(state: SinchState): void {
   state.senders.clear();
   state.outbound.length = 0;
   state.subprojectsDisabled = false;
+  state.omitSenderBearerToken = false;
   const def = defaultProjectFromEnv();
   const now = state.world.clock.now();
   state.projects.set(def.projectId, {

@@ -4,7 +4,10 @@ import { eq } from "drizzle-orm";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
-import { captureLogs, emulatorApp, invitedCustomer, issuedTokens, pageLoginCode, readyCustomer, resetEmulator, SEED, settle, signupCode } from "./helpers";
+import { env } from "@/env";
+import { clearSetting } from "@/server/services/settings";
+import { asStaff, createUser } from "../helpers/factories";
+import { captureLogs, emulatorApp, invitedCustomer, issuedTokens, pageLoginCode, readyCustomer, resetEmulator, SCOPES, SEED, settle, signupCode, submitDialog } from "./helpers";
 
 const emu = useEmulator();
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -101,6 +104,35 @@ describe("WhatsApp Embedded Signup and the customer's own path", () => {
     await expect(api.portalChannels.whatsappSignup(signupInput(code, message.data))).rejects.toMatchObject({ message: expect.stringMatching(/not shared/) });
     const failures = (await handle.db.select().from(auditLog).where(eq(auditLog.customerId, customerId))).filter((a) => a.action === "channel.login_failed");
     expect(failures.map((f) => f.metadata.reason)).toContain("asset_not_shared");
+  });
+
+  it("Embedded Signup joins the Multi-Partner Solution from settings (environment default, admin override); the emulator refuses another one", async () => {
+    const { staff, customerId } = await readyCustomer(handle.db);
+    const config = async () => (await staff.channels.get({ customerId, channel: "WHATSAPP" })).config;
+    expect((await config()).solutionId).toBe(env.META_SOLUTION_ID);
+    expect((await staff.channels.get({ customerId, channel: "MESSENGER" })).config.solutionId).toBeNull();
+    const admin = asStaff(handle.db, (await createUser(handle.db, { role: "admin" })).id);
+    await admin.settings.update({ values: { "meta.solutionId": "  another-solution  " } });
+    try {
+      const overridden = await config();
+      expect(overridden.solutionId).toBe("another-solution");
+      // Meta's dialog (emulated) refuses a signup that joins a solution other than the app's, with an ES ERROR.
+      const refused = await submitDialog(emu.current, {
+        config_id: overridden.configId,
+        extras: JSON.stringify({ setup: { solutionID: overridden.solutionId }, featureType: "", sessionInfoVersion: "3" }),
+        action: "continue",
+        perm: SCOPES.whatsapp,
+        es_business: SEED.acmeGroup,
+        es_waba: SEED.waba,
+        es_phone: SEED.phone,
+        es_share_waba: "yes",
+      });
+      expect(refused.code).toBeNull();
+      expect(JSON.parse(refused.esMessage!)).toMatchObject({ event: "ERROR", data: { error_message: expect.stringContaining("another-solution") } });
+    } finally {
+      await clearSetting(handle.db, "meta.solutionId");
+    }
+    expect((await config()).solutionId).toBe(env.META_SOLUTION_ID);
   });
 
   it("a sender that ends in ERROR shows the reason; the code cannot be used twice", async () => {

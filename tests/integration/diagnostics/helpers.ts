@@ -11,7 +11,7 @@ import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
 import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { updateSettings } from "@/server/services/settings";
-import { pageLoginCode, readyCustomer, SCOPES, SEED, settle, submitDialog } from "../channels/helpers";
+import { ES_EXTRAS, pageLoginCode, readyCustomer, SCOPES, SEED, settle, submitDialog } from "../channels/helpers";
 import { createTestDb } from "../helpers/db";
 import { useEmulator, type EmulatorProcess } from "../helpers/emulator";
 
@@ -81,6 +81,7 @@ async function signupFresh(emu: EmulatorProcess) {
   await emu.control("POST", "/_emulator/meta/phone-numbers", { id: phoneId, wabaId, display_phone_number: `+1 555-${phoneId.slice(-7)}` });
   const result = await submitDialog(emu, {
     config_id: "emu-config-whatsapp",
+    extras: ES_EXTRAS,
     action: "continue",
     perm: SCOPES.whatsapp,
     es_business: SEED.acmeGroup,
