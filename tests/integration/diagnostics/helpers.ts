@@ -96,22 +96,12 @@ async function signupFresh(emu: EmulatorProcess) {
 export async function connectWhatsApp(emu: EmulatorProcess, db: Db, staff: Staff, customerId: string) {
   const { code, wabaId, phoneId } = await signupFresh(emu);
   await staff.channels.whatsappSignup({ customerId, code, event: "FINISH", wabaId, phoneNumberId: phoneId, businessId: SEED.acmeGroup, region: "EU", metaLocalStorage: "DE" });
-  const deadline = Date.now() + 8000;
-  let senderId: string | null = null;
-  for (;;) {
-    const row = await settle(db, customerId, "WHATSAPP", 1000);
-    senderId = row?.senderId ?? null;
-    const senders = await emu.control<{ senders: Array<{ id: string; state: string }> } | Array<{ id: string; state: string }>>("GET", "/_emulator/sinch/senders");
-    const list = Array.isArray(senders) ? senders : senders.senders;
-    if (list.find((s) => s.id === senderId)?.state === "ACTIVE") break;
-    if (Date.now() > deadline) throw new Error("sender did not activate");
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  const { token } = await emu.control<{ token: string }>("GET", `/_emulator/sinch/senders/${senderId}/token`);
-  await staff.channels.setSenderToken({ customerId, token });
+  // The poll reads the ACTIVE sender's bearer token and writes the credential: no staff step.
   const row = await settle(db, customerId, "WHATSAPP");
   expect(row?.state).toBe("active");
-  return { row: row!, senderId: senderId!, senderToken: token, wabaId, phoneId };
+  const senderId = row!.senderId!;
+  const { token } = await emu.control<{ token: string }>("GET", `/_emulator/sinch/senders/${senderId}/token`);
+  return { row: row!, senderId, senderToken: token, wabaId, phoneId };
 }
 
 /** A customer with the real setup flow, one connected channel, and callbacks flowing into `db`. */
