@@ -59,6 +59,18 @@ describe("Provisioning: WhatsApp senders and channel info", () => {
     } finally {
       expect(await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { omit: false })).toEqual({ omit: false });
     }
+    // Per WABA, so parallel tests each switch only their own senders.
+    h.meta.unsharedWabas.clear();
+    const other = await createSender("5000100001", { wabaId: "4000100007" });
+    const mine = await createSender("5000100001", { wabaId: "4000100008" });
+    expect(await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { wabaId: "4000100008" })).toEqual({ omit: true, wabaId: "4000100008" });
+    await h.control("POST", "/_emulator/clock/advance", { ms: 100 });
+    const get = async (id: string) => (await h.call("GET", `${PROV}/whatsapp/senders/${id}`)).body;
+    expect((await get(other.body.id)).bearerToken).toEqual(expect.any(String));
+    expect(await get(mine.body.id)).toMatchObject({ state: "ACTIVE" });
+    expect(await get(mine.body.id)).not.toHaveProperty("bearerToken");
+    await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { wabaId: "4000100008", omit: false });
+    expect((await get(mine.body.id)).bearerToken).toEqual(expect.any(String));
   });
 
   it("sender becomes ERROR when Meta does not know the phone, or by control switch", async () => {

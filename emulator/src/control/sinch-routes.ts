@@ -170,8 +170,15 @@ export function registerSinchControl(router: Router, world: World): void {
 
   router.add("POST", "/_emulator/sinch/senders/omit-bearer-token", (req, res) => {
     const b = body(req);
-    S().omitSenderBearerToken = b.omit === undefined ? true : Boolean(b.omit);
-    res.json({ omit: S().omitSenderBearerToken });
+    const omit = b.omit === undefined ? true : Boolean(b.omit);
+    if (b.wabaId !== undefined) {
+      const wabaId = str(b.wabaId, "wabaId");
+      if (omit) S().omitBearerTokenWabas.add(wabaId);
+      else S().omitBearerTokenWabas.delete(wabaId);
+      return res.json({ omit, wabaId });
+    }
+    S().omitSenderBearerToken = omit;
+    res.json({ omit });
   });
 
   router.add("POST", "/_emulator/sinch/subprojects/warmup", (req, res) => {

@@ -27,6 +27,7 @@ export function registerSinch(router: Router, world: World): void {
     outbound: [],
     subprojectsDisabled: false,
     omitSenderBearerToken: false,
+    omitBearerTokenWabas: new Set(),
     timers: new Set(),
   };
   resetSinchState(state);

@@ -61,7 +61,7 @@ export function senderResponse(state: SinchState, s: Sender): Record<string, unk
     },
     // "Bearer token of the sender. The bearer token is needed to connect the sender to a Conversation
     // API App." (Provisioning API, WhatsApp Senders: sender object `bearerToken`). Present once ACTIVE.
-    ...(s.state === "ACTIVE" && !state.omitSenderBearerToken ? { bearerToken: s.bearerToken } : {}),
+    ...(s.state === "ACTIVE" && !state.omitSenderBearerToken && !state.omitBearerTokenWabas.has(s.wabaId) ? { bearerToken: s.bearerToken } : {}),
     createTime: new Date(s.createdAt).toISOString(),
     updateTime: new Date(s.updatedAt).toISOString(),
   };
