@@ -49,6 +49,9 @@ const schema = z.object({
   META_CONFIG_ID_MESSENGER: z.preprocess(emptyAsUndefined, z.string().default("emu-config-messenger")),
   META_CONFIG_ID_INSTAGRAM: z.preprocess(emptyAsUndefined, z.string().default("emu-config-instagram")),
   META_CONFIG_ID_WHATSAPP: z.preprocess(emptyAsUndefined, z.string().default("emu-config-whatsapp")),
+  // The Multi-Partner Solution (reseller's app as Tech Provider, Sinch as Solution Partner) that
+  // Embedded Signup joins; the default is the emulator's (EMULATOR_META_SOLUTION_ID).
+  META_SOLUTION_ID: z.preprocess(emptyAsUndefined, z.string().default("emu-solution-sinch")),
   LOGIN_MAX_FAILURES: int(10),
   LOGIN_BLOCK_MINUTES: int(15),
   // Set by server.mjs in production: SIGTERM/SIGINT are the portal's, which drains before it exits.

@@ -119,6 +119,11 @@ export interface MetaOracle {
   inboundRoute(channel: MetaChannel, assetId: string, opts?: { senderHasAppRole?: boolean }): InboundVerdict;
   /** Sinch subscribes its Meta app to the asset when a channel becomes usable (Page, IG's Page, WABA). */
   subscribeAsset(channel: MetaChannel, assetId: string): void;
+  /**
+   * Can the Solution Partner (Sinch) reach this WABA, i.e. was it shared through the configured
+   * Multi-Partner Solution? Sinch refuses to create a sender otherwise (Sinch WhatsApp ASP guide).
+   */
+  solutionAccess(wabaId: string): { ok: true } | { ok: false; message: string };
   /** WABA/phone lookups used when Sinch provisions a WhatsApp sender. */
   describePhoneNumber(
     wabaId: string,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../emulator/src/meta/seed";
-import { APP_ID, MetaHarness, PORTAL_ORIGIN } from "./meta-harness";
+import { APP_ID, ES_EXTRAS, MetaHarness, PORTAL_ORIGIN, SOLUTION_ID } from "./meta-harness";
 
 let h: MetaHarness;
 beforeAll(async () => {
@@ -108,8 +108,8 @@ describe("Embedded Signup outcomes", () => {
 
   it("only_waba_sharing finishes with FINISH_ONLY_WABA; new WABA and number are created", async () => {
     const d = await h.esDialog([["es_business", B], ["es_waba", "new"], ["es_new_waba_name", "Fresh"], ["es_share_waba", "yes"], ["action", "continue"]], {
+      ...ES_EXTRAS,
       featureType: "only_waba_sharing",
-      sessionInfoVersion: "3",
     });
     const msg = JSON.parse(d.body.esMessage);
     expect(msg.event).toBe("FINISH_ONLY_WABA");
@@ -118,6 +118,23 @@ describe("Embedded Signup outcomes", () => {
     const n = await h.esDialog([...pick.filter(([k]) => k !== "es_phone"), ["es_phone", "new"], ["es_verification_code", ""], ["action", "continue"]]);
     const phoneId = JSON.parse(n.body.esMessage).data.phone_number_id;
     expect(h.emu.state.phones.get(phoneId)).toMatchObject({ code_verification_status: "NOT_VERIFIED", registered: false });
+  });
+
+  it("refuses a signup that does not join the configured Multi-Partner Solution, and records the one that does", async () => {
+    const fresh = (await h.control("POST", "/wabas", { businessId: B, name: "Not yet shared" })).body;
+    const fields: Array<[string, string]> = [["es_business", B], ["es_waba", fresh.id], ["es_phone", "new"], ["es_verification_code", "123456"], ["es_share_waba", "yes"], ["action", "continue"]];
+    for (const extras of [{ setup: {}, featureType: "", sessionInfoVersion: "3" }, { setup: { solutionID: "someone-elses-solution" }, featureType: "", sessionInfoVersion: "3" }]) {
+      const d = await h.esDialog(fields, extras);
+      expect(d.body.code).toBeNull();
+      expect(d.body.response).toEqual({ status: "unknown", authResponse: null });
+      const msg = JSON.parse(d.body.esMessage);
+      expect(msg.event).toBe("ERROR");
+      expect(msg.data.error_message).toMatch(/Multi-Partner Solution/);
+    }
+    expect(h.emu.state.wabas.get(fresh.id)?.solutionIds).toEqual([]);
+    const ok = await h.esDialog(fields);
+    expect(JSON.parse(ok.body.esMessage).event).toBe("FINISH");
+    expect(h.emu.state.wabas.get(fresh.id)?.solutionIds).toEqual([SOLUTION_ID]);
   });
 
   it("delivery order is selectable by control setting and by form field", async () => {

@@ -84,6 +84,7 @@ export class MetaHarness {
       ["es_waba", opts.wabas?.[0] ?? "new"],
       ["es_phone", "5000100001"],
       ...(opts.wabas?.length ? ([["es_share_waba", "yes"]] as Array<[string, string]>) : []),
+      ["extras", JSON.stringify(ES_EXTRAS)],
     ];
     const fields: Array<[string, string]> = [
       ...(opts.config === "whatsapp" ? es : []),
@@ -121,12 +122,16 @@ export class MetaHarness {
   }
 
   /** Embedded Signup form submission (default: seeded good number, WABA shared). */
-  esDialog(fields: Array<[string, string]>, extras: Record<string, unknown> = { featureType: "", sessionInfoVersion: "3" }): Promise<Reply> {
+  esDialog(fields: Array<[string, string]>, extras: Record<string, unknown> = ES_EXTRAS): Promise<Reply> {
     return this.dialog(
       [["config_id", "emu-config-whatsapp"], ["extras", JSON.stringify(extras)], ...SCOPES.whatsapp.map((p): [string, string] => ["perm", p]), ...fields],
     );
   }
 }
+
+/** The Multi-Partner Solution the emulator's Embedded Signup requires by default (EMULATOR_META_SOLUTION_ID). */
+export const SOLUTION_ID = "emu-solution-sinch";
+export const ES_EXTRAS: Record<string, unknown> = { setup: { solutionID: SOLUTION_ID }, featureType: "", sessionInfoVersion: "3" };
 
 export const SCOPES = {
   messenger: ["pages_messaging", "pages_manage_metadata", "pages_show_list", "pages_read_engagement", "business_management"],

@@ -37,6 +37,11 @@ export class FakeMeta implements MetaOracle {
   subscribeAsset(channel: MetaChannel, assetId: string): void {
     this.subscribed.push(`${channel}:${assetId}`);
   }
+  /** WABAs not shared with Sinch through the Multi-Partner Solution. */
+  unsharedWabas = new Set<string>();
+  solutionAccess(wabaId: string) {
+    return this.unsharedWabas.has(wabaId) ? { ok: false as const, message: `WhatsApp Business Account ${wabaId} is not shared with Sinch through the Multi-Partner Solution` } : { ok: true as const };
+  }
   describePhoneNumber(_wabaId: string, phoneNumberId: string) {
     if (this.unknownPhones.has(phoneNumberId)) return { ok: false as const, message: `Phone number ${phoneNumberId} does not exist` };
     return { ok: true as const, displayPhoneNumber: "+1 555-010-0001", verifiedName: "Acme" };

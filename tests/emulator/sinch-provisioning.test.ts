@@ -23,6 +23,8 @@ describe("Provisioning: WhatsApp senders and channel info", () => {
     });
     expect(active.details.displayName).toBe("Acme");
     const { token } = await h.control("GET", `/_emulator/sinch/senders/${s.body.id}/token`);
+    // The ACTIVE sender object carries its bearer token, as the Provisioning API's sender object does.
+    expect(active.bearerToken).toBe(token);
     const good = await createApp(h, "eu", [{ channel: "WHATSAPP", static_bearer: { claimed_identity: s.body.id, token } }]);
     const wrong = await createApp(h, "eu", [{ channel: "WHATSAPP", static_bearer: { claimed_identity: s.body.id, token: "wrong" } }]);
     await h.control("POST", "/_emulator/clock/advance", { ms: 100 });
@@ -34,6 +36,41 @@ describe("Provisioning: WhatsApp senders and channel info", () => {
     expect((await h.call("GET", `${conv("eu")}/apps/${good.id}`)).body.channel_credentials[0].state.status).toBe("FAILING");
     await h.control("POST", `/_emulator/sinch/senders/${s.body.id}/state`, { state: "ACTIVE" });
     expect((await h.call("GET", `${conv("eu")}/apps/${good.id}`)).body.channel_credentials[0].state.status).toBe("ACTIVE");
+  });
+
+  it("refuses a sender for a WABA not shared with Sinch through the Multi-Partner Solution", async () => {
+    h.meta.unsharedWabas.add("4000100009");
+    const r = await createSender("5000100001", { wabaId: "4000100009" });
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ errorCode: "INVALID_PARAMETERS", message: expect.stringContaining("Multi-Partner Solution"), resolution: expect.stringContaining("solutionID") });
+    const listed = (await h.call("GET", `${PROV}/whatsapp/senders`)).body.senders as Array<{ details: { wabaId: string } }>;
+    expect(listed.some((x) => x.details.wabaId === "4000100009")).toBe(false);
+  });
+
+  it("leaves bearerToken out of sender objects while the control switch says so", async () => {
+    expect(await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", {})).toEqual({ omit: true });
+    try {
+      const s = await createSender();
+      const active = await waitFor(async () => {
+        const g = (await h.call("GET", `${PROV}/whatsapp/senders/${s.body.id}`)).body;
+        return g.state === "ACTIVE" ? g : undefined;
+      });
+      expect(active).not.toHaveProperty("bearerToken");
+    } finally {
+      expect(await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { omit: false })).toEqual({ omit: false });
+    }
+    // Per WABA, so parallel tests each switch only their own senders.
+    h.meta.unsharedWabas.clear();
+    const other = await createSender("5000100001", { wabaId: "4000100007" });
+    const mine = await createSender("5000100001", { wabaId: "4000100008" });
+    expect(await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { wabaId: "4000100008" })).toEqual({ omit: true, wabaId: "4000100008" });
+    await h.control("POST", "/_emulator/clock/advance", { ms: 100 });
+    const get = async (id: string) => (await h.call("GET", `${PROV}/whatsapp/senders/${id}`)).body;
+    expect((await get(other.body.id)).bearerToken).toEqual(expect.any(String));
+    expect(await get(mine.body.id)).toMatchObject({ state: "ACTIVE" });
+    expect(await get(mine.body.id)).not.toHaveProperty("bearerToken");
+    await h.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { wabaId: "4000100008", omit: false });
+    expect((await get(mine.body.id)).bearerToken).toEqual(expect.any(String));
   });
 
   it("sender becomes ERROR when Meta does not know the phone, or by control switch", async () => {

@@ -35,7 +35,7 @@ td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:
 <body><h1>Sinch + Meta emulator</h1>
 <p>Emulator clock: <strong>${esc(world.clock.iso())}</strong> (offset ${esc(world.clock.offset)} ms).
 Pending faults: ${esc(world.faults.list().map((f) => `${f.key}→${f.status}×${f.remaining}`).join(", ") || "none")}.
-Subprojects API: ${s.subprojectsDisabled ? "disabled (closed beta)" : "enabled"}, warm-up ${esc(world.config.subprojectWarmupMs)} ms.</p>
+Subprojects API: ${s.subprojectsDisabled ? "disabled (closed beta)" : "enabled"}, warm-up ${esc(world.config.subprojectWarmupMs)} ms. Sender bearerToken: ${s.omitSenderBearerToken ? "omitted" : "returned once ACTIVE"}.</p>
 <h2>JSON control routes</h2><ul>${links}</ul>
 <h2>Sinch projects</h2>${table(["id", "name", "parent", "state", "access keys"], projects)}
 <h2>Conversation apps</h2>${table(["id", "project", "region", "name", "mode", "credentials", "webhooks"], apps)}

@@ -168,6 +168,19 @@ export function registerSinchControl(router: Router, world: World): void {
     res.json({ disabled: S().subprojectsDisabled });
   });
 
+  router.add("POST", "/_emulator/sinch/senders/omit-bearer-token", (req, res) => {
+    const b = body(req);
+    const omit = b.omit === undefined ? true : Boolean(b.omit);
+    if (b.wabaId !== undefined) {
+      const wabaId = str(b.wabaId, "wabaId");
+      if (omit) S().omitBearerTokenWabas.add(wabaId);
+      else S().omitBearerTokenWabas.delete(wabaId);
+      return res.json({ omit, wabaId });
+    }
+    S().omitSenderBearerToken = omit;
+    res.json({ omit });
+  });
+
   router.add("POST", "/_emulator/sinch/subprojects/warmup", (req, res) => {
     const ms = num(body(req).ms, "ms");
     if (ms < 0) throw controlError(400, "ms must be >= 0");

@@ -112,7 +112,8 @@ export function registerSeedControl(router: Router, state: MetaState): void {
     const b = body(req);
     const businessId = str(b, "businessId", true);
     need(state.businesses.get(businessId), "business", businessId);
-    const w = newWaba(freshId(state, str(b, "id")), str(b, "name") ?? "Emu WhatsApp account", businessId);
+    // Not shared with any Multi-Partner Solution unless asked: an Embedded Signup with the solution shares it.
+    const w = newWaba(freshId(state, str(b, "id")), str(b, "name") ?? "Emu WhatsApp account", businessId, b.sharedWithSolution === true ? [state.config.solutionId] : []);
     state.wabas.set(w.id, w);
     res.status(201).json(w);
   });

@@ -20,6 +20,8 @@ export interface DialogRequest {
   cbid: string;
   extras: string;
   featureType: string;
+  /** `extras.setup.solutionID`: the Multi-Partner Solution the signup joins ("" when absent). */
+  solutionId: string;
   sessionInfoVersion: number;
   authType: string;
   esOrder: "message" | "code";

@@ -54,10 +54,30 @@ export function parseDialogRequest(state: MetaState, p: URLSearchParams): Dialog
     cbid: p.get("cbid") ?? "",
     extras: extrasRaw,
     featureType: typeof extras.featureType === "string" ? extras.featureType : "",
+    solutionId: solutionOf(extras),
     sessionInfoVersion: Number(extras.sessionInfoVersion ?? 3) || 3,
     authType: p.get("auth_type") ?? "",
     esOrder: order === "code" || order === "message" ? order : state.esOrder,
   };
+}
+
+function solutionOf(extras: Record<string, unknown>): string {
+  const setup = extras.setup;
+  if (!setup || typeof setup !== "object" || Array.isArray(setup)) return "";
+  const id = (setup as Record<string, unknown>).solutionID;
+  return typeof id === "string" ? id : "";
+}
+
+/**
+ * Sinch onboards ASP customers only through its Multi-Partner Solution (Sinch WhatsApp ASP guide;
+ * Meta: "the solution's ID can be used to customize the Embedded Signup flow", multi-partner-solutions).
+ * A signup without the configured solution, or with another one, would leave Sinch without access to
+ * the WABA, so the emulator refuses it with an ES ERROR event (the wording is the emulator's own).
+ */
+export function solutionProblem(state: MetaState, r: DialogRequest): string | null {
+  if (!r.solutionId) return "This signup was started without a Multi-Partner Solution (extras.setup.solutionID), so the WhatsApp account cannot be shared with the Solution Partner.";
+  if (r.solutionId !== state.config.solutionId) return `The Multi-Partner Solution ${r.solutionId} is not active for this app.`;
+  return null;
 }
 
 function chosenUser(state: MetaState, p: URLSearchParams): string {
@@ -122,20 +142,19 @@ function esMessage(r: DialogRequest, event: string, data: Record<string, unknown
   return JSON.stringify({ type: "WA_EMBEDDED_SIGNUP", event, version: r.sessionInfoVersion, data });
 }
 
+function esError(state: MetaState, r: DialogRequest, message: string): Outcome {
+  const data = { error_message: message, error_id: "524126", session_id: randomBytes(8).toString("hex"), timestamp: String(state.nowS()) };
+  return { ...cancelled(`Signup failed: ${message}`), esMessage: esMessage(r, "ERROR", data) };
+}
+
 function esOutcome(state: MetaState, r: DialogRequest, p: URLSearchParams, userId: string, action: string): Outcome {
   if (action === "cancel") {
     const step = ES_STEPS.includes(p.get("cancel_step") ?? "") ? p.get("cancel_step")! : "BUSINESS_ACCOUNT_SELECTION";
     return { ...cancelled(`Signup cancelled at ${step}.`), esMessage: esMessage(r, "CANCEL", { current_step: step }) };
   }
-  if (action === "error") {
-    const data = {
-      error_message: p.get("error_message") || "An unexpected error occurred.",
-      error_id: "524126",
-      session_id: randomBytes(8).toString("hex"),
-      timestamp: String(state.nowS()),
-    };
-    return { ...cancelled(`Signup failed: ${data.error_message}`), esMessage: esMessage(r, "ERROR", data) };
-  }
+  if (action === "error") return esError(state, r, p.get("error_message") || "An unexpected error occurred.");
+  const refused = solutionProblem(state, r);
+  if (refused) return esError(state, r, refused);
   const biz = state.businesses.get(p.get("es_business") ?? "");
   if (!biz || !biz.userIds.includes(userId)) return { ...cancelled("No business portfolio chosen."), esMessage: esMessage(r, "CANCEL", { current_step: "BUSINESS_ACCOUNT_SELECTION" }) };
   let waba = state.wabas.get(p.get("es_waba") ?? "");
@@ -163,6 +182,7 @@ function esOutcome(state: MetaState, r: DialogRequest, p: URLSearchParams, userI
     phoneId = phone.id;
   }
   const share = p.get("es_share_waba") === "yes";
+  if (share && !waba.solutionIds.includes(r.solutionId)) waba.solutionIds.push(r.solutionId);
   const grant = state.addGrant({
     userId,
     configId: r.configId,

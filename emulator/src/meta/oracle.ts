@@ -108,6 +108,12 @@ export class MetaOracleImpl implements MetaOracle {
     return { ok: true };
   }
 
+  solutionAccess(wabaId: string): ReturnType<MetaOracle["solutionAccess"]> {
+    const waba = this.state.wabas.get(wabaId);
+    if (waba?.solutionIds.includes(this.state.config.solutionId)) return { ok: true };
+    return { ok: false, message: `WhatsApp Business Account ${wabaId} is not shared with Sinch through the Multi-Partner Solution ${this.state.config.solutionId}` };
+  }
+
   describePhoneNumber(wabaId: string, phoneNumberId: string): ReturnType<MetaOracle["describePhoneNumber"]> {
     const waba = this.state.wabas.get(wabaId);
     if (!waba) return { ok: false, message: `WhatsApp Business Account ${wabaId} does not exist` };

@@ -97,6 +97,6 @@ export function seedWorld(): SeedWorld {
   };
 }
 
-export function waba(id: string, name: string, businessId: string): MetaWaba {
-  return { id, name, businessId, currency: "USD", timezone_id: "1", message_template_namespace: `ns_${id}` };
+export function waba(id: string, name: string, businessId: string, solutionIds: string[] = []): MetaWaba {
+  return { id, name, businessId, currency: "USD", timezone_id: "1", message_template_namespace: `ns_${id}`, solutionIds };
 }

@@ -21,6 +21,8 @@ export interface MetaAppConfig {
   appSecret: string;
   appName: string;
   configIds: { messenger: string; instagram: string; whatsapp: string };
+  /** The Multi-Partner Solution (reseller as Tech Provider, Sinch as Solution Partner) ES must join. */
+  solutionId: string;
 }
 
 export function loadMetaConfig(env: NodeJS.ProcessEnv = process.env): MetaAppConfig {
@@ -33,6 +35,7 @@ export function loadMetaConfig(env: NodeJS.ProcessEnv = process.env): MetaAppCon
       instagram: env.EMULATOR_META_CONFIG_INSTAGRAM || "emu-config-instagram",
       whatsapp: env.EMULATOR_META_CONFIG_WHATSAPP || "emu-config-whatsapp",
     },
+    solutionId: env.EMULATOR_META_SOLUTION_ID || "emu-solution-sinch",
   };
 }
 
@@ -98,7 +101,8 @@ export class MetaState {
     for (const p of seed.pages) this.pages.set(p.id, p);
     for (const i of seed.instagram) this.instagram.set(i.id, i);
     for (const b of seed.businesses) this.businesses.set(b.id, b);
-    for (const w of seed.wabas) this.wabas.set(w.id, w);
+    // The seeded WABAs were onboarded through the reseller's Multi-Partner Solution earlier.
+    for (const w of seed.wabas) this.wabas.set(w.id, { ...w, solutionIds: [this.config.solutionId] });
     for (const p of seed.phones) this.phones.set(p.id, p);
   }
 

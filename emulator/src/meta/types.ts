@@ -51,6 +51,11 @@ export interface MetaWaba {
   currency: string;
   timezone_id: string;
   message_template_namespace: string;
+  /**
+   * Multi-Partner Solutions the WABA was shared through (Embedded Signup run with
+   * `extras.setup.solutionID`); the Solution Partner (Sinch) reaches the WABA only through one.
+   */
+  solutionIds: string[];
 }
 
 export interface MetaPhoneNumber {

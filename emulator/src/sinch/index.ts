@@ -26,6 +26,8 @@ export function registerSinch(router: Router, world: World): void {
     senders: new Map(),
     outbound: [],
     subprojectsDisabled: false,
+    omitSenderBearerToken: false,
+    omitBearerTokenWabas: new Set(),
     timers: new Set(),
   };
   resetSinchState(state);

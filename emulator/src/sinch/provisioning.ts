@@ -1,7 +1,7 @@
 import type { Router } from "../http";
 import { guard } from "./auth";
 import { evaluateApp } from "./credentials";
-import { invalid, notFound, readJson } from "./errors";
+import { invalid, notFound, readJson, sinchError } from "./errors";
 import { randomToken, ulid } from "./ids";
 import { schedule, type Sender, type SenderState, type SinchState } from "./state";
 
@@ -59,6 +59,9 @@ export function senderResponse(state: SinchState, s: Sender): Record<string, unk
       wabaId: s.wabaId,
       phoneNumberId: s.phoneNumberId,
     },
+    // "Bearer token of the sender. The bearer token is needed to connect the sender to a Conversation
+    // API App." (Provisioning API, WhatsApp Senders: sender object `bearerToken`). Present once ACTIVE.
+    ...(s.state === "ACTIVE" && !state.omitSenderBearerToken && !state.omitBearerTokenWabas.has(s.wabaId) ? { bearerToken: s.bearerToken } : {}),
     createTime: new Date(s.createdAt).toISOString(),
     updateTime: new Date(s.updatedAt).toISOString(),
   };
@@ -90,6 +93,14 @@ export function registerProvisioning(router: Router, state: SinchState): void {
     if (typeof mls !== "string" || !LOCAL_STORAGE.includes(mls)) throw invalid(`metaLocalStorage must be one of ${LOCAL_STORAGE.join(", ")}`, P);
     for (const f of ["wabaId", "phoneNumberId"]) {
       if (typeof body[f] !== "string" || !/^\d+$/.test(body[f] as string)) throw invalid(`${f} is required and must be a numeric string`, P);
+    }
+    // The customer must have joined Sinch's Multi-Partner Solution in Embedded Signup (contracts/sinch.md §11).
+    const access = state.world.meta.solutionAccess(body.wabaId as string);
+    if (!access.ok) {
+      throw sinchError(400, access.message, {
+        flavor: P,
+        resolution: "Run Embedded Signup again with extras.setup.solutionID set to Sinch's Multi-Partner Solution id, keeping the WhatsApp account shared.",
+      });
     }
     const now = state.world.clock.now();
     const s: Sender = {

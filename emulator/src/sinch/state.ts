@@ -118,6 +118,10 @@ export interface SinchState {
   senders: Map<string, Sender>;
   outbound: OutboundRecord[];
   subprojectsDisabled: boolean;
+  /** Control switch: sender objects leave out `bearerToken` (the staff paste fallback path). */
+  omitSenderBearerToken: boolean;
+  /** The same switch for the senders of these WABAs only (parallel tests each flip their own). */
+  omitBearerTokenWabas: Set<string>;
   timers: Set<NodeJS.Timeout>;
 }
 
@@ -169,6 +173,8 @@ export function resetSinchState(state: SinchState): void {
   state.senders.clear();
   state.outbound.length = 0;
   state.subprojectsDisabled = false;
+  state.omitSenderBearerToken = false;
+  state.omitBearerTokenWabas.clear();
   const def = defaultProjectFromEnv();
   const now = state.world.clock.now();
   state.projects.set(def.projectId, {

@@ -103,7 +103,12 @@ export function WhatsAppWizard({ api, target, data, refresh }: { api: WizardApi;
     setProblem(null);
     settled.current = false;
     buffer.current = newBuffer();
-    const pending = facebookLogin(fb, { config_id: config.configId, extras: { setup: {}, featureType: "", sessionInfoVersion: "3" } });
+    // Multi-Partner Solution: `extras.setup.solutionID` makes the customer share the WABA with every
+    // partner of the solution, Sinch included (developers.facebook.com/docs/whatsapp/solution-providers/
+    // multi-partner-solutions: "the solution's ID can be used to customize the Embedded Signup flow";
+    // Sinch: developers.sinch.com/docs/conversation/channel-support/whatsapp/asp-tutorial).
+    // featureType "" = the full flow with a phone number; sessionInfoVersion "3" = FINISH carries the ids.
+    const pending = facebookLogin(fb, { config_id: config.configId, extras: { setup: config.solutionId ? { solutionID: config.solutionId } : {}, featureType: "", sessionInfoVersion: "3" } });
     setBusy(true);
     void pending.then((response) => {
       const code = response.authResponse?.code;

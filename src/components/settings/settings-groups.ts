@@ -39,6 +39,7 @@ export const settingGroups: GroupDef[] = [
       { key: "meta.configIdMessenger", label: "Login configuration id: Messenger" },
       { key: "meta.configIdInstagram", label: "Login configuration id: Instagram" },
       { key: "meta.configIdWhatsapp", label: "Login configuration id: WhatsApp (Embedded Signup)" },
+      { key: "meta.solutionId", label: "Multi-Partner Solution id (WhatsApp, with Sinch)" },
     ],
   },
   {

@@ -19,6 +19,7 @@ export const settingDefinitions = {
   "meta.configIdMessenger": { secret: false, schema: z.string().trim().min(1).max(100), default: () => env.META_CONFIG_ID_MESSENGER },
   "meta.configIdInstagram": { secret: false, schema: z.string().trim().min(1).max(100), default: () => env.META_CONFIG_ID_INSTAGRAM },
   "meta.configIdWhatsapp": { secret: false, schema: z.string().trim().min(1).max(100), default: () => env.META_CONFIG_ID_WHATSAPP },
+  "meta.solutionId": { secret: false, schema: z.string().trim().min(1).max(100), default: () => env.META_SOLUTION_ID },
   "portal.publicUrl": { secret: false, schema: z.string().trim().url().max(300), default: () => env.PUBLIC_URL },
   "access.defaultHours": { secret: false, schema: z.number().int().min(1).max(24 * 30), default: () => 72 },
   "access.maxHours": { secret: false, schema: z.number().int().min(1).max(24 * 30), default: () => 24 * 7 },

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
 import { missingScopes, scopeCoversAsset } from "@/server/integrations/meta/transform";
 import { META_APP_ID, metaGraph } from "../support";
 import { buildMetaWorld, loginCode, mintToken, type MetaWorld } from "./world";
+
+/** The wizard's Embedded Signup extras: the signup joins the configured Multi-Partner Solution. */
+const ES_EXTRAS = JSON.stringify({ setup: { solutionID: env.META_SOLUTION_ID }, featureType: "", sessionInfoVersion: "3" });
 
 const WA_SCOPES = ["whatsapp_business_management", "whatsapp_business_messaging", "business_management"];
 
@@ -20,7 +24,7 @@ export function whatsappSuite(): void {
         userId: world.userId,
         configId: "emu-config-whatsapp",
         permissions: WA_SCOPES,
-        extra: { es_business: world.businessId, es_waba: world.wabaId, es_phone: world.phones.good, es_share_waba: "yes" },
+        extra: { extras: ES_EXTRAS, es_business: world.businessId, es_waba: world.wabaId, es_phone: world.phones.good, es_share_waba: "yes" },
       });
       const token = await graph.exchangeCode(code);
       const info = await graph.debugToken(token.accessToken);
@@ -33,7 +37,7 @@ export function whatsappSuite(): void {
         userId: world.userId,
         configId: "emu-config-whatsapp",
         permissions: WA_SCOPES.slice(0, 2),
-        extra: { es_business: world.businessId, es_waba: world.wabaId, es_phone: world.phones.good, es_share_waba: "yes" },
+        extra: { extras: ES_EXTRAS, es_business: world.businessId, es_waba: world.wabaId, es_phone: world.phones.good, es_share_waba: "yes" },
       });
       const declined = await graph.debugToken((await graph.exchangeCode(partial)).accessToken);
       expect(missingScopes(declined, WA_SCOPES)).toEqual(WA_SCOPES);

@@ -35,9 +35,11 @@ export function provisioningSuite(): void {
     it("attaches an ACTIVE sender to an app as static_bearer", async () => {
       const { gateway, project } = ctx();
       const sender = await gateway.provisioning.createWhatsAppSender(project.projectId, { region: "EU", metaLocalStorage: "UNSPECIFIED", wabaId: SEEDED.waba, phoneNumberId: SEEDED.phone });
-      await eventually(() => gateway.provisioning.getWhatsAppSender(project.projectId, sender.id), (s) => s.state === "ACTIVE");
-      // The bearer token has no public API; reseller staff paste it. The emulator exposes it on a control route.
+      expect(sender.bearerToken).toBeNull();
+      const active = await eventually(() => gateway.provisioning.getWhatsAppSender(project.projectId, sender.id), (s) => s.state === "ACTIVE");
+      // The ACTIVE sender object carries its bearer token (Provisioning API sender `bearerToken`); the client keeps it.
       const { token } = await control<{ token: string }>("GET", `/_emulator/sinch/senders/${sender.id}/token`);
+      expect(active.bearerToken).toBe(token);
       const conv = gateway.conversation({ region: "eu" });
       const app = await conv.createApp({ displayName: unique("WA"), credentials: [channelCredentialsFor({ channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token })] });
       const settled = await eventually(() => conv.getApp(app.id), (a) => a.credentials[0]?.status === "ACTIVE");

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { env } from "@/env";
 import type { Db } from "@/server/db/client";
 import type { Channel } from "@/server/db/schema";
 import { logger } from "@/server/log";
@@ -25,6 +26,9 @@ export const SCOPES = {
   whatsapp: ["whatsapp_business_management", "whatsapp_business_messaging", "business_management"],
 };
 
+/** Embedded Signup extras as the wizard sends them: joins the configured Multi-Partner Solution. */
+export const ES_EXTRAS = JSON.stringify({ setup: { solutionID: env.META_SOLUTION_ID }, featureType: "", sessionInfoVersion: "3" });
+
 interface DialogResult {
   code: string | null;
   esMessage?: string;
@@ -50,9 +54,10 @@ export async function pageLoginCode(emu: EmulatorProcess, channel: "messenger" |
   return result.code;
 }
 
-export async function signupCode(emu: EmulatorProcess, opts: { share?: boolean } = {}) {
+export async function signupCode(emu: EmulatorProcess, opts: { share?: boolean; extras?: string } = {}) {
   const result = await submitDialog(emu, {
     config_id: "emu-config-whatsapp",
+    extras: opts.extras ?? ES_EXTRAS,
     action: "continue",
     perm: SCOPES.whatsapp,
     es_business: SEED.acmeGroup,

@@ -2,9 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, channelConnections, channelLoginSessions } from "@/server/db/schema";
 import { eq } from "drizzle-orm";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
+import { decryptSenderToken } from "@/server/services/channels/context";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
-import { captureLogs, emulatorApp, invitedCustomer, issuedTokens, pageLoginCode, readyCustomer, resetEmulator, SEED, settle, signupCode } from "./helpers";
+import { env } from "@/env";
+import { clearSetting } from "@/server/services/settings";
+import { asStaff, createUser } from "../helpers/factories";
+import { captureLogs, emulatorApp, invitedCustomer, issuedTokens, pageLoginCode, readyCustomer, resetEmulator, SCOPES, SEED, settle, signupCode, submitDialog } from "./helpers";
 
 const emu = useEmulator();
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -57,14 +61,15 @@ describe("WhatsApp Embedded Signup and the customer's own path", () => {
     expect(message.event).toBe("FINISH");
     const started = seen(await api.portalChannels.whatsappSignup(signupInput(code, message.data)));
     expect(started.state).toBe("activating");
-    const waiting = await settle(handle.db, customerId, "WHATSAPP", 1500);
-    expect(waiting).toMatchObject({ state: "activating", senderState: "ACTIVE" });
-    expect(seen(await api.portalChannels.get({ channel: "WHATSAPP" })).connection.waitingForSenderToken).toBe(true);
-
-    // The reseller pastes the sender's bearer token (emulator-only route stands in for the Sinch dashboard).
-    const { token } = await emu.current.control<{ token: string }>("GET", `/_emulator/sinch/senders/${waiting!.senderId}/token`);
-    seen(await staff.channels.setSenderToken({ customerId, token }));
-    expect((await settle(handle.db, customerId, "WHATSAPP"))?.state).toBe("active");
+    // No staff step: the poll reads the ACTIVE sender's bearerToken, stores it and writes static_bearer.
+    const activated = await settle(handle.db, customerId, "WHATSAPP");
+    expect(activated).toMatchObject({ state: "active", senderState: "ACTIVE" });
+    // The grant ends by itself once every channel is active, so the staff view is read here.
+    expect(seen(await staff.channels.get({ customerId, channel: "WHATSAPP" })).connection).toMatchObject({ state: "active", waitingForSenderToken: false });
+    const { token } = await emu.current.control<{ token: string }>("GET", `/_emulator/sinch/senders/${activated!.senderId}/token`);
+    expect(decryptSenderToken(activated!)).toBe(token);
+    const tokenAudit = (await handle.db.select().from(auditLog).where(eq(auditLog.customerId, customerId))).filter((a) => a.action === "channel.sender_token_set");
+    expect(tokenAudit.map((a) => [a.actorType, a.metadata.source])).toEqual([["system", "provisioning"]]);
     expect((await emulatorApp(emu.current, appId)).channel_credentials.map((c) => [c.channel, c.state?.status])).toEqual([
       ["MESSENGER", "ACTIVE"],
       ["INSTAGRAM", "ACTIVE"],
@@ -110,6 +115,54 @@ describe("WhatsApp Embedded Signup and the customer's own path", () => {
     const started = await staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) });
     expect(started.dataLocalizationRegion).toBe("DE");
     expect((await staff.channels.get({ customerId, channel: "WHATSAPP" })).connection).toMatchObject({ displayPhoneNumber: expect.any(String), dataLocalizationRegion: "DE" });
+  });
+
+  it("Embedded Signup joins the Multi-Partner Solution from settings (environment default, admin override); the emulator refuses another one", async () => {
+    const { staff, customerId } = await readyCustomer(handle.db);
+    const config = async () => (await staff.channels.get({ customerId, channel: "WHATSAPP" })).config;
+    expect((await config()).solutionId).toBe(env.META_SOLUTION_ID);
+    expect((await staff.channels.get({ customerId, channel: "MESSENGER" })).config.solutionId).toBeNull();
+    const admin = asStaff(handle.db, (await createUser(handle.db, { role: "admin" })).id);
+    await admin.settings.update({ values: { "meta.solutionId": "  another-solution  " } });
+    try {
+      const overridden = await config();
+      expect(overridden.solutionId).toBe("another-solution");
+      // Meta's dialog (emulated) refuses a signup that joins a solution other than the app's, with an ES ERROR.
+      const refused = await submitDialog(emu.current, {
+        config_id: overridden.configId,
+        extras: JSON.stringify({ setup: { solutionID: overridden.solutionId }, featureType: "", sessionInfoVersion: "3" }),
+        action: "continue",
+        perm: SCOPES.whatsapp,
+        es_business: SEED.acmeGroup,
+        es_waba: SEED.waba,
+        es_phone: SEED.phone,
+        es_share_waba: "yes",
+      });
+      expect(refused.code).toBeNull();
+      expect(JSON.parse(refused.esMessage!)).toMatchObject({ event: "ERROR", data: { error_message: expect.stringContaining("another-solution") } });
+    } finally {
+      await clearSetting(handle.db, "meta.solutionId");
+    }
+    expect((await config()).solutionId).toBe(env.META_SOLUTION_ID);
+  });
+
+  it("fallback: a sender object without bearerToken waits for staff, who paste it once; the form is explained", async () => {
+    await emu.current.control("POST", "/_emulator/sinch/senders/omit-bearer-token", { omit: true });
+    const { staff, customerId, appId } = await readyCustomer(handle.db);
+    const { code, message } = await signupCode(emu.current);
+    await staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) });
+    const waiting = await settle(handle.db, customerId, "WHATSAPP", 2500);
+    expect(waiting).toMatchObject({ state: "activating", senderState: "ACTIVE", senderTokenCiphertext: null });
+    const view = (await staff.channels.get({ customerId, channel: "WHATSAPP" })).connection;
+    expect(view.waitingForSenderToken).toBe(true);
+    expect(view.description).toMatch(/did not hand over its access token/);
+    expect((await emulatorApp(emu.current, appId)).channel_credentials.map((c) => c.channel)).not.toContain("WHATSAPP");
+
+    // The reseller pastes the sender's bearer token (emulator-only route stands in for the Sinch dashboard).
+    const { token } = await emu.current.control<{ token: string }>("GET", `/_emulator/sinch/senders/${waiting!.senderId}/token`);
+    await staff.channels.setSenderToken({ customerId, token });
+    expect((await settle(handle.db, customerId, "WHATSAPP"))?.state).toBe("active");
+    expect((await emulatorApp(emu.current, appId)).channel_credentials.map((c) => [c.channel, c.state?.status])).toContainEqual(["WHATSAPP", "ACTIVE"]);
   });
 
   it("a sender that ends in ERROR shows the reason; the code cannot be used twice", async () => {

@@ -11,7 +11,7 @@ import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
 import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { updateSettings } from "@/server/services/settings";
-import { pageLoginCode, readyCustomer, SCOPES, SEED, settle, submitDialog } from "../channels/helpers";
+import { ES_EXTRAS, pageLoginCode, readyCustomer, SCOPES, SEED, settle, submitDialog } from "../channels/helpers";
 import { createTestDb } from "../helpers/db";
 import { useEmulator, type EmulatorProcess } from "../helpers/emulator";
 
@@ -81,6 +81,7 @@ async function signupFresh(emu: EmulatorProcess) {
   await emu.control("POST", "/_emulator/meta/phone-numbers", { id: phoneId, wabaId, display_phone_number: `+1 555-${phoneId.slice(-7)}` });
   const result = await submitDialog(emu, {
     config_id: "emu-config-whatsapp",
+    extras: ES_EXTRAS,
     action: "continue",
     perm: SCOPES.whatsapp,
     es_business: SEED.acmeGroup,
@@ -95,22 +96,12 @@ async function signupFresh(emu: EmulatorProcess) {
 export async function connectWhatsApp(emu: EmulatorProcess, db: Db, staff: Staff, customerId: string) {
   const { code, wabaId, phoneId } = await signupFresh(emu);
   await staff.channels.whatsappSignup({ customerId, code, event: "FINISH", wabaId, phoneNumberId: phoneId, businessId: SEED.acmeGroup, region: "EU", metaLocalStorage: "DE" });
-  const deadline = Date.now() + 8000;
-  let senderId: string | null = null;
-  for (;;) {
-    const row = await settle(db, customerId, "WHATSAPP", 1000);
-    senderId = row?.senderId ?? null;
-    const senders = await emu.control<{ senders: Array<{ id: string; state: string }> } | Array<{ id: string; state: string }>>("GET", "/_emulator/sinch/senders");
-    const list = Array.isArray(senders) ? senders : senders.senders;
-    if (list.find((s) => s.id === senderId)?.state === "ACTIVE") break;
-    if (Date.now() > deadline) throw new Error("sender did not activate");
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  const { token } = await emu.control<{ token: string }>("GET", `/_emulator/sinch/senders/${senderId}/token`);
-  await staff.channels.setSenderToken({ customerId, token });
+  // The poll reads the ACTIVE sender's bearer token and writes the credential: no staff step.
   const row = await settle(db, customerId, "WHATSAPP");
   expect(row?.state).toBe("active");
-  return { row: row!, senderId: senderId!, senderToken: token, wabaId, phoneId };
+  const senderId = row!.senderId!;
+  const { token } = await emu.control<{ token: string }>("GET", `/_emulator/sinch/senders/${senderId}/token`);
+  return { row: row!, senderId, senderToken: token, wabaId, phoneId };
 }
 
 /** A customer with the real setup flow, one connected channel, and callbacks flowing into `db`. */

@@ -72,6 +72,8 @@ describe("Provisioning / Subprojects transforms", () => {
       businessManager: "SINCH_UK",
       state: "ACTIVE",
       changes: { status: "REJECTED", details: [{ reason: "name" }] },
+      // Provisioning API sender object example: "bearerToken": "aaaaAAAA.bbbbBBBB.ccccCCCC".
+      bearerToken: "aaaaAAAA.bbbbBBBB.ccccCCCC",
       details: { displayName: "Acme", wabaId: "11111111111111", phoneNumberId: "222222222222222" },
     });
     expect(sender).toEqual({
@@ -84,8 +86,10 @@ describe("Provisioning / Subprojects transforms", () => {
       displayName: "Acme",
       businessManager: "SINCH_UK",
       changes: { status: "REJECTED", details: [{ reason: "name" }] },
+      bearerToken: "aaaaAAAA.bbbbBBBB.ccccCCCC",
     });
-    expect(toSender({ id: "s2" }).state).toBe("UNRECOGNIZED");
+    expect(toSender({ id: "s2" })).toMatchObject({ state: "UNRECOGNIZED", bearerToken: null });
+    expect(toSender({ id: "s3", bearerToken: "" }).bearerToken).toBeNull();
   });
 
   it("maps channel info and subprojects", () => {

@@ -76,6 +76,7 @@ export function toSender(wire: WireSender): Sender {
     displayName: str(wire.details?.displayName),
     businessManager: wire.businessManager ?? null,
     changes: wire.changes ? { status: wire.changes.status ?? null, details: [...(wire.changes.details ?? [])] } : null,
+    bearerToken: str(wire.bearerToken),
   };
 }
 

@@ -55,6 +55,12 @@ export interface WireSender {
   businessManager?: string;
   compatibleRegions?: string[];
   changes?: { status?: string; details?: unknown[] } | null;
+  /**
+   * "Bearer token of the sender. The bearer token is needed to connect the sender to a Conversation
+   * API App." (Provisioning API, WhatsApp Senders sender object:
+   * developers.sinch.com/docs/provisioning-api/api-reference/provisioning-api/tag/WhatsApp-Senders/)
+   */
+  bearerToken?: string;
   details?: { displayName?: string; wabaId?: string; phoneNumberId?: string; phoneNumber?: string; [k: string]: unknown };
   [other: string]: unknown;
 }
@@ -139,6 +145,8 @@ export interface Sender {
   displayName: string | null;
   businessManager: string | null;
   changes: SenderChanges | null;
+  /** The sender's bearer token for `static_bearer` (a secret: store encrypted, never log); null when Sinch left it out. */
+  bearerToken: string | null;
 }
 
 export interface ChannelInfo {

@@ -4,7 +4,8 @@ import { channelConnections, type Channel, type ChannelConnection } from "@/serv
 import { IntegrationError } from "@/server/integrations/errors";
 import { logger } from "@/server/log";
 import { audit, systemActor } from "../audit";
-import { customerSinch, decryptSenderToken, findConnection } from "./context";
+import { secrets } from "@/server/crypto";
+import { customerSinch, decryptSenderToken, findConnection, senderTokenCtx } from "./context";
 import { writeCredentials } from "./credentials";
 import { applyConnectionPatch, credentialPatch, isTerminal } from "./transitions";
 
@@ -17,7 +18,11 @@ export function pollDelaySeconds(attempt: number): number {
   return Math.min(2 ** Math.max(1, attempt + 1), 300);
 }
 
-export const WAITING_FOR_SENDER_TOKEN = "The WhatsApp sender is ready. Waiting for your provider to add its access token; this usually happens within a working day.";
+/**
+ * Fallback only: the sender is ACTIVE but Sinch's sender object carried no `bearerToken`, so the
+ * reseller's staff must paste it from the Sinch dashboard.
+ */
+export const WAITING_FOR_SENDER_TOKEN = "The WhatsApp sender is ready, but Sinch did not hand over its access token. Your provider adds it by hand; this usually happens within a working day.";
 
 function senderFailure(state: string, details: unknown[] | undefined): string {
   const reason = (details ?? []).map((d) => (typeof d === "string" ? d : JSON.stringify(d))).join("; ");
@@ -34,13 +39,23 @@ async function refreshSender(db: Db, row: ChannelConnection): Promise<ChannelCon
   if (["ERROR", "SUSPENDED", "INACTIVE"].includes(sender.state)) {
     return applyConnectionPatch(db, row, { state: "failing", senderState: sender.state, sinchDescription: senderFailure(sender.state, sender.changes?.details), lastCheckedAt: new Date() });
   }
-  const token = decryptSenderToken(row);
-  if (sender.state !== "ACTIVE" || !token) {
-    const description = sender.state === "ACTIVE" ? WAITING_FOR_SENDER_TOKEN : `Meta is setting up the number (sender ${sender.state}).`;
-    return applyConnectionPatch(db, row, { senderState: sender.state, sinchDescription: description, lastCheckedAt: new Date() });
+  if (sender.state !== "ACTIVE") {
+    return applyConnectionPatch(db, row, { senderState: sender.state, sinchDescription: `Meta is setting up the number (sender ${sender.state}).`, lastCheckedAt: new Date() });
+  }
+  let current = row;
+  let token = decryptSenderToken(row);
+  // An ACTIVE sender's object carries its bearer token (Provisioning API, WhatsApp Senders: "The bearer
+  // token is needed to connect the sender to a Conversation API App"): kept encrypted, no staff step.
+  if (sender.bearerToken && sender.bearerToken !== token) {
+    token = sender.bearerToken;
+    current = await applyConnectionPatch(db, row, { senderTokenCiphertext: secrets().encrypt(token, senderTokenCtx(row.id)) });
+    await audit(db, { actor: systemActor("sender poll"), action: "channel.sender_token_set", target: { type: "sender", id: sender.id }, customerId: row.customerId, metadata: { channel: "WHATSAPP", source: "provisioning" } });
+  }
+  if (!token) {
+    return applyConnectionPatch(db, current, { senderState: sender.state, sinchDescription: WAITING_FOR_SENDER_TOKEN, lastCheckedAt: new Date() });
   }
   const updated = await writeCredentials(db, sinch, { set: { channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token } }, (locked, app) =>
-    applyConnectionPatch(locked, row, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state }),
+    applyConnectionPatch(locked, current, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state }),
   );
   await audit(db, { actor: systemActor("sender poll"), action: "channel.credential_submitted", target: { type: "channel", id: row.id }, customerId: row.customerId, metadata: { channel: "WHATSAPP", senderId: sender.id } });
   return updated;

@@ -50,11 +50,13 @@ export type ConnectionView = ReturnType<typeof connectionView>;
 
 /** Everything the browser needs to open Facebook Login / Embedded Signup: public values only. */
 export async function wizardConfig(db: Db, channel: Channel) {
-  const s = await getSettings(db, ["meta.appId", "meta.configIdMessenger", "meta.configIdInstagram", "meta.configIdWhatsapp"]);
+  const s = await getSettings(db, ["meta.appId", "meta.configIdMessenger", "meta.configIdInstagram", "meta.configIdWhatsapp", "meta.solutionId"]);
   const configId = channel === "MESSENGER" ? s["meta.configIdMessenger"] : channel === "INSTAGRAM" ? s["meta.configIdInstagram"] : s["meta.configIdWhatsapp"];
   return {
     appId: s["meta.appId"],
     configId,
+    // Embedded Signup joins this Multi-Partner Solution so Sinch (Solution Partner) gets the WABA.
+    solutionId: channel === "WHATSAPP" ? s["meta.solutionId"] : null,
     sdkUrl: env.META_SDK_URL,
     graphVersion: env.META_GRAPH_VERSION,
     allowedOrigins: env.META_ALLOWED_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),

@@ -32,7 +32,7 @@ function upstream(err: unknown): never {
 /**
  * Embedded Signup, back end only: the code is exchanged at once (it lives 30 s), the WABA must be
  * among the shared assets (catalogue M13), the app is subscribed to the WABA, and the Sinch sender
- * is created; the poll job follows it to ACTIVE and then adds the WHATSAPP credential.
+ * is created; the poll job follows it to ACTIVE, reads its bearer token and adds the WHATSAPP credential.
  */
 export async function whatsappSignup(db: Db, actor: Actor, customerId: string, input: SignupInput) {
   // A number live for another customer is not offered here; its owner is not confirmed either.
@@ -118,8 +118,8 @@ export async function whatsappSignup(db: Db, actor: Actor, customerId: string, i
 }
 
 /**
- * Staff paste the sender's bearer token once (no Sinch API exposes it, sinch.md section 11 rule).
- * Stored encrypted; when the sender is already ACTIVE the credential is added right away.
+ * Fallback for a sender object without `bearerToken` (normally the poll reads it from the ACTIVE
+ * sender): staff paste the token once. Stored encrypted; an ACTIVE sender gets its credential at once.
  */
 export async function setSenderToken(db: Db, actor: Actor, customerId: string, token: string) {
   const row = await findConnection(db, customerId, "WHATSAPP");

@@ -37,6 +37,7 @@ export const okOutput = z.object({ ok: z.literal(true) });
 export const configOutput = z.object({
   appId: z.string(),
   configId: z.string(),
+  solutionId: z.string().nullable(),
   sdkUrl: z.string(),
   graphVersion: z.string(),
   allowedOrigins: z.array(z.string()),
