@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { ApiDocs } from "@/components/api-docs/api-docs";
 import { operationsByTag, resolveRef, type OpenApiDocument } from "@/components/api-docs/openapi-types";
 import { typeLabel } from "@/components/api-docs/schema-view";
+import { openApiDocument } from "@/server/api-v1/openapi";
+import { apiRoutes } from "@/server/api-v1/routes";
 
 const doc: OpenApiDocument = {
   openapi: "3.1.0",
@@ -77,5 +79,23 @@ describe("API docs rendering of an OpenAPI document", () => {
     expect(html).not.toContain("Unused");
     // Customer.parent refers to Customer: shown by name the second time, not expanded forever.
     expect(html.match(/<code class="font-mono font-semibold text-ink">parent<\/code>/g)?.length).toBe(1);
+  });
+});
+
+describe("API docs page over the portal's own document", () => {
+  it("shows every route of /api/v1 with its parameters, Idempotency-Key on every POST, and each documented status", () => {
+    const real = openApiDocument() as unknown as OpenApiDocument;
+    const groups = operationsByTag(real);
+    const shown = groups.flatMap((g) => g.operations.map((o) => `${o.method.toUpperCase()} ${o.path}`)).sort();
+    expect(shown).toEqual(apiRoutes.map((r) => `${r.method} ${r.path}`).sort());
+    const html = renderToStaticMarkup(createElement(ApiDocs, { doc: real }));
+    for (const entry of groups.flatMap((g) => g.operations)) {
+      const start = html.indexOf(`id="${entry.id}"`);
+      expect(start, entry.id).toBeGreaterThan(-1);
+      const section = html.slice(start, html.indexOf("</section>", start));
+      for (const p of entry.parameters) expect(section, `${entry.id} ${p.name}`).toContain(`>${p.name}</code>`);
+      if (entry.method === "post") expect(section, entry.id).toContain(">idempotency-key</code>");
+      for (const status of Object.keys(entry.operation.responses ?? {})) expect(section, `${entry.id} ${status}`).toContain(`>${status}</code>`);
+    }
   });
 });

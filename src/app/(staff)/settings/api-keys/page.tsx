@@ -16,7 +16,7 @@ export default async function Page() {
         title="Settings"
         description="Drive onboarding from your own systems: create customers, send invites and watch channels through the automation API."
         actions={
-          <Button href="/settings/api-keys/docs" variant="secondary">
+          <Button href="/api-docs" variant="secondary">
             API reference
           </Button>
         }
