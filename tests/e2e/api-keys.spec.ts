@@ -42,6 +42,7 @@ async function fitsWidth(page: Page) {
 
 test.describe("automation API keys", () => {
   test("an admin creates a key in Settings, drives an onboarding through /api/v1 with it, sees it used, revokes it and the API refuses it", async ({ adminPage: page, e2e, uniqueEmail }) => {
+    test.setTimeout(180_000);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.goto("/settings");
     await page.getByRole("navigation", { name: "Settings sections" }).getByRole("link", { name: "API keys" }).click();
@@ -160,13 +161,14 @@ test.describe("automation API keys", () => {
   });
 
   test("the API reference renders every operation of /api/v1/openapi.json, is linked from API keys, axe-clean, and fits 390 px", async ({ adminPage: page, e2e }) => {
+    test.setTimeout(120_000);
     const doc = (await (await fetch(`${e2e.baseURL}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
     const operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, id: op.operationId })));
     expect(operations.length).toBeGreaterThan(10);
 
     await page.goto("/settings/api-keys");
     await page.getByRole("link", { name: "API reference" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "API reference" })).toBeVisible({ timeout: 30_000 });
     for (const op of operations) {
       const section = page.locator(`#op-${op.id}`);
       await expect(section.getByRole("heading", { level: 3 }), `${op.method} ${op.path}`).toContainText(op.path);

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui";
 import { operationsByTag, type OpenApiDocument } from "./openapi-types";
 import { MethodBadge, OperationView } from "./operation-view";
-import { SchemaView } from "./schema-view";
+import { schemaAnchor, SchemaView } from "./schema-view";
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
@@ -9,7 +9,8 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
   const groups = operationsByTag(doc);
   const schemes = Object.entries(doc.components?.securitySchemes ?? {});
-  const problem = doc.components?.schemas?.Problem ?? doc.components?.schemas?.ProblemDetails;
+  const components = Object.entries(doc.components?.schemas ?? {});
+  const problem = components.find(([name]) => name === "Problem" || name === "ProblemDetails");
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
       <nav aria-label="API reference contents" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
@@ -36,6 +37,13 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
               </ul>
             </li>
           ))}
+          {components.length ? (
+            <li>
+              <a href="#schemas" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                Schemas
+              </a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <div className="min-w-0 space-y-8">
@@ -70,10 +78,13 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
           {problem ? (
             <div>
               <h3 className="text-sm font-semibold text-ink">Errors</h3>
-              <p className="mb-2 text-sm text-ink-muted">
-                Every error answers <code className="font-mono">application/problem+json</code> (RFC 9457) with these fields:
+              <p className="text-sm text-ink-muted">
+                Every error answers <code className="font-mono">application/problem+json</code> (RFC 9457): see{" "}
+                <a href={`#${schemaAnchor(problem[0])}`} className="font-medium text-brand-700 underline underline-offset-2">
+                  {problem[0]}
+                </a>
+                .
               </p>
-              <SchemaView doc={doc} schema={problem} />
             </div>
           ) : null}
           <p className="text-sm text-ink-muted">
@@ -93,6 +104,22 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
             ))}
           </section>
         ))}
+        {components.length ? (
+          <section aria-labelledby="schemas" className="space-y-4">
+            <h2 id="schemas" className="scroll-mt-4 text-lg font-semibold text-ink">
+              Schemas
+            </h2>
+            {components.map(([name, schema]) => (
+              <Card as="section" key={name} id={schemaAnchor(name)} aria-labelledby={`${schemaAnchor(name)}-h`} className="scroll-mt-4 space-y-2">
+                <h3 id={`${schemaAnchor(name)}-h`} className="font-mono text-base font-semibold text-ink">
+                  {name}
+                </h3>
+                {schema.description ? <p className="text-sm text-ink-muted">{schema.description}</p> : null}
+                <SchemaView schema={schema} />
+              </Card>
+            ))}
+          </section>
+        ) : null}
       </div>
     </div>
   );

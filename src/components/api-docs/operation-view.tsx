@@ -1,6 +1,6 @@
 import { Badge, Card, type Tone } from "@/components/ui";
 import { resolveRef, type HeaderObject, type MediaTypeObject, type OpenApiDocument, type OperationEntry, type RequestBodyObject, type ResponseObject } from "./openapi-types";
-import { constraints, SchemaView, typeLabel } from "./schema-view";
+import { constraints, FieldLine, SchemaView, TypeName } from "./schema-view";
 
 const methodTone: Record<string, Tone> = { get: "info", post: "success", put: "warning", patch: "warning", delete: "danger" };
 
@@ -12,7 +12,7 @@ export function MethodBadge({ method }: { method: string }) {
   );
 }
 
-function Content({ doc, content }: { doc: OpenApiDocument; content?: Record<string, MediaTypeObject> }) {
+function Content({ content }: { content?: Record<string, MediaTypeObject> }) {
   if (!content) return null;
   return (
     <>
@@ -21,7 +21,7 @@ function Content({ doc, content }: { doc: OpenApiDocument; content?: Record<stri
           <p className="text-xs text-ink-muted">
             Body <code className="font-mono">{type}</code>
           </p>
-          {media.schema ? <SchemaView doc={doc} schema={media.schema} /> : null}
+          {media.schema ? <SchemaView schema={media.schema} /> : null}
         </div>
       ))}
     </>
@@ -38,7 +38,7 @@ function Headers({ doc, headers }: { doc: OpenApiDocument; headers?: ResponseObj
       {list.map(([name, h]) => (
         <li key={name}>
           Header <code className="font-mono font-semibold text-ink">{name}</code>
-          {h.schema ? <span className="font-mono text-xs text-ink-muted"> {typeLabel(h.schema)}</span> : null}
+          {h.schema ? <> <TypeName schema={h.schema} className="font-mono text-xs text-ink-muted" /></> : null}
           {h.description ? <span className="text-ink-muted"> — {h.description}</span> : null}
         </li>
       ))}
@@ -78,15 +78,10 @@ export function OperationView({ doc, entry }: { doc: OpenApiDocument; entry: Ope
       {parameters.length ? (
         <div>
           <h4 className="text-sm font-semibold text-ink">Parameters</h4>
-          <ul className="mt-2 space-y-2">
+          <ul className="mt-2 space-y-1 text-sm">
             {parameters.map((p) => (
-              <li key={`${p.in}-${p.name}`} className="text-sm">
-                <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-                  <code className="font-mono font-semibold text-ink">{p.name}</code>
-                  <span className="text-xs text-ink-muted">in {p.in}</span>
-                  {p.schema ? <span className="font-mono text-xs text-ink-muted">{typeLabel(p.schema)}</span> : null}
-                  {p.required ? <Badge tone="warning">required</Badge> : null}
-                </div>
+              <li key={`${p.in}-${p.name}`}>
+                <FieldLine name={p.name} where={p.in} schema={p.schema} required={p.required} />
                 {p.description ? <p className="text-ink-muted">{p.description}</p> : null}
                 {p.schema && constraints(p.schema).length ? <p className="text-xs text-ink-muted">{constraints(p.schema).join("; ")}</p> : null}
               </li>
@@ -98,7 +93,7 @@ export function OperationView({ doc, entry }: { doc: OpenApiDocument; entry: Ope
         <div>
           <h4 className="text-sm font-semibold text-ink">Request body{body.required ? "" : " (optional)"}</h4>
           {body.description ? <p className="text-sm text-ink-muted">{body.description}</p> : null}
-          <Content doc={doc} content={body.content} />
+          <Content content={body.content} />
         </div>
       ) : null}
       <div>
@@ -114,7 +109,7 @@ export function OperationView({ doc, entry }: { doc: OpenApiDocument; entry: Ope
                     <code className="font-mono font-semibold text-ink">{status}</code> <span className="text-ink-muted">{r.description}</span>
                   </summary>
                   <Headers doc={doc} headers={r.headers} />
-                  <Content doc={doc} content={r.content} />
+                  <Content content={r.content} />
                 </details>
               </li>
             );

@@ -1,5 +1,4 @@
-import { Badge } from "@/components/ui";
-import { refName, resolveRef, type OpenApiDocument, type SchemaObject } from "./openapi-types";
+import { refName, type SchemaObject } from "./openapi-types";
 
 const MAX_DEPTH = 5;
 
@@ -50,58 +49,91 @@ export function constraints(s: SchemaObject): string[] {
   return out;
 }
 
-/** The object a schema describes, following references and single-element allOf. */
-function objectOf(doc: OpenApiDocument, s: SchemaObject, seen: string[]): { schema: SchemaObject; seen: string[] } | null {
+/**
+ * The object a schema describes, through single-element allOf and array items. Named component
+ * schemas are not expanded: they are shown once under Schemas and linked, so a page with a hundred
+ * error answers does not repeat the problem shape a hundred times.
+ */
+function objectOf(s: SchemaObject): SchemaObject | null {
   const { schema } = withoutNull(s);
-  if (schema.$ref) {
-    if (seen.includes(schema.$ref)) return null;
-    const target = resolveRef<SchemaObject>(doc, { $ref: schema.$ref });
-    return target ? objectOf(doc, target, [...seen, schema.$ref]) : null;
-  }
+  if (schema.$ref) return null;
   if (schema.allOf?.length) {
-    const parts = schema.allOf.map((p) => objectOf(doc, p, seen)).filter((p) => !!p);
+    const parts = schema.allOf.map(objectOf).filter((p) => !!p);
     if (!parts.length) return null;
-    const properties = Object.assign({}, ...parts.map((p) => p.schema.properties));
-    const required = parts.flatMap((p) => p.schema.required ?? []);
-    return { schema: { ...schema, allOf: undefined, type: "object", properties, required }, seen };
+    const properties = Object.assign({}, ...parts.map((p) => p.properties));
+    const required = parts.flatMap((p) => p.required ?? []);
+    return { ...schema, allOf: undefined, type: "object", properties, required };
   }
   const t = types(schema);
-  if (t.includes("array") && schema.items) return objectOf(doc, schema.items, seen);
-  if (schema.properties) return { schema, seen };
+  if (t.includes("array") && schema.items) return objectOf(schema.items);
+  if (schema.properties) return schema;
   return null;
 }
 
-/** A schema as a list of its fields, nested fields indented; references are followed. */
-export function SchemaView({ doc, schema, depth = 0, seen = [] }: { doc: OpenApiDocument; schema: SchemaObject; depth?: number; seen?: string[] }) {
-  const target = objectOf(doc, schema, seen);
+export const schemaAnchor = (ref: string) => `schema-${refName(ref).replace(/[^A-Za-z0-9_-]+/g, "-")}`;
+
+/** The direct component reference of a schema (itself, its array items, or its non-null alternative). */
+function referenceOf(s: SchemaObject): string | undefined {
+  const { schema } = withoutNull(s);
+  return schema.$ref ?? (types(schema).includes("array") ? schema.items?.$ref : undefined);
+}
+
+/** The type in words; a named schema links to its one rendering. */
+export function TypeName({ schema, className }: { schema: SchemaObject; className?: string }) {
+  const ref = referenceOf(schema);
+  const label = typeLabel(schema);
+  return ref ? (
+    <a href={`#${schemaAnchor(ref)}`} className={`${className ?? ""} text-brand-700 underline underline-offset-2`}>
+      {label}
+    </a>
+  ) : (
+    <span className={className}>{label}</span>
+  );
+}
+
+/** "name  type  required" on one line (kept lean: a document has hundreds of fields). */
+export function FieldLine({ name, schema, required, where }: { name: string; schema?: SchemaObject; required?: boolean; where?: string }) {
+  return (
+    <p>
+      <code className="font-mono font-semibold text-ink">{name}</code>
+      {where ? <span className="text-xs text-ink-muted"> in {where}</span> : null}
+      {schema ? (
+        <>
+          {" "}
+          <TypeName schema={schema} className="font-mono text-xs text-ink-muted" />
+        </>
+      ) : null}
+      {required ? <span className="text-xs font-medium text-amber-800"> required</span> : null}
+    </p>
+  );
+}
+
+/** A schema as a list of its fields, nested fields indented; named schemas are linked. */
+export function SchemaView({ schema, depth = 0 }: { schema: SchemaObject; depth?: number }) {
+  const target = objectOf(schema);
   if (!target || depth >= MAX_DEPTH) {
     const extra = constraints(withoutNull(schema).schema);
     return (
       <p className="text-sm text-ink-muted">
-        <code className="font-mono text-ink">{typeLabel(schema)}</code>
+        <TypeName schema={schema} className="font-mono" />
         {schema.description ? ` — ${schema.description}` : null}
         {extra.length ? ` (${extra.join("; ")})` : null}
       </p>
     );
   }
-  const required = new Set(target.schema.required ?? []);
-  const entries = Object.entries(target.schema.properties ?? {});
+  const required = new Set(target.required ?? []);
+  const entries = Object.entries(target.properties ?? {});
   if (!entries.length) return <p className="text-sm text-ink-muted">An empty object.</p>;
   return (
-    <ul className={depth ? "mt-2 space-y-2 border-l-2 border-line pl-3" : "space-y-2"}>
+    <ul className={depth ? "mt-1 space-y-1 border-l-2 border-line pl-3 text-sm" : "space-y-1 text-sm"}>
       {entries.map(([name, prop]) => {
         const extra = constraints(withoutNull(prop).schema);
-        const nested = objectOf(doc, prop, target.seen);
         return (
-          <li key={name} className="text-sm">
-            <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
-              <code className="font-mono font-semibold text-ink">{name}</code>
-              <span className="font-mono text-xs text-ink-muted">{typeLabel(prop)}</span>
-              {required.has(name) ? <Badge tone="warning">required</Badge> : null}
-            </div>
+          <li key={name}>
+            <FieldLine name={name} schema={prop} required={required.has(name)} />
             {prop.description ? <p className="text-ink-muted">{prop.description}</p> : null}
             {extra.length ? <p className="text-xs text-ink-muted">{extra.join("; ")}</p> : null}
-            {nested ? <SchemaView doc={doc} schema={prop} depth={depth + 1} seen={target.seen} /> : null}
+            {objectOf(prop) ? <SchemaView schema={prop} depth={depth + 1} /> : null}
           </li>
         );
       })}

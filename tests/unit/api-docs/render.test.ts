@@ -99,3 +99,12 @@ describe("API docs page over the portal's own document", () => {
     }
   });
 });
+
+describe("API docs page size", () => {
+  it("shows each named schema once and links it, so the page stays small", () => {
+    const html = renderToStaticMarkup(createElement(ApiDocs, { doc: openApiDocument() as unknown as OpenApiDocument }));
+    expect(html.match(/id="schema-Problem"/g)?.length).toBe(1);
+    expect(html).toContain('href="#schema-Problem"');
+    expect(html.length).toBeLessThan(300_000);
+  });
+});
