@@ -1,9 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { expect, test, trpcMutation } from "./fixtures";
+import { expect, expectNoSeriousAxeViolations, test, trpcMutation } from "./fixtures";
 
 interface Received {
   headers: Record<string, string>;
@@ -25,12 +23,6 @@ async function startReceiver() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/portal-events`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(serious).toEqual([]);
 }
 
 test.describe("outgoing events and message charts", () => {

@@ -91,6 +91,9 @@ export const expectations: Record<string, Audience> = {
   "events.deliveries": "admin",
   "events.delivery": "admin",
   "events.replay": "admin",
+  "apiKeys.list": "admin",
+  "apiKeys.create": "admin",
+  "apiKeys.revoke": "admin",
   "stats.customer": "staff",
   "stats.overview": "staff",
 };

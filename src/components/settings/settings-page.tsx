@@ -5,16 +5,16 @@ import { ErrorState, LoadingState, PageHeader } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { SettingsGroupForm } from "./settings-group-form";
-import { SettingsNav } from "./settings-nav";
+import { SettingsNav, type SettingsSections } from "./settings-nav";
 import { settingGroups } from "./settings-groups";
 
-export function SettingsPage({ canWrite, canManageEvents = false }: { canWrite: boolean; canManageEvents?: boolean }) {
+export function SettingsPage({ canWrite, sections }: { canWrite: boolean; sections: SettingsSections }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.settings.get.queryOptions());
   return (
     <>
       <PageHeader title="Settings" description="Sinch access keys, the Meta app, the portal's public URL and access-window limits. Secrets are write-only." />
-      <SettingsNav canManageEvents={canManageEvents} />
+      <SettingsNav sections={sections} />
       {q.isPending ? (
         <LoadingState label="Loading settings" rows={6} />
       ) : q.isError ? (

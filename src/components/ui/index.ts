@@ -23,6 +23,7 @@ export { RegionBadge, type Region } from "./region-badge";
 export { formatAbsoluteUtc, formatRelative, RelativeTime, type RelativeTimeProps } from "./relative-time";
 export { Select, type SelectOption, type SelectProps } from "./select";
 export { LoadingState, Skeleton, Spinner, type LoadingStateProps, type SpinnerProps } from "./spinner";
+export { ShownOnceDialog, type ShownOnceDialogProps } from "./shown-once-dialog";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TabNav, type TabNavItem, type TabNavProps } from "./tab-nav";
 export {

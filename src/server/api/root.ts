@@ -14,6 +14,7 @@ import { portalChannelsRouter } from "./routers/portal-channels";
 import { diagnosticsRouter } from "./routers/diagnostics";
 import { eventsRouter } from "./routers/events";
 import { statsRouter } from "./routers/stats";
+import { apiKeysRouter } from "./routers/api-keys";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   diagnostics: diagnosticsRouter,
   events: eventsRouter,
   stats: statsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,6 +23,7 @@ export const permissionNames = [
   "outbox.read",
   "notifications.read",
   "events.manage",
+  "apiKeys.manage",
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 

@@ -6,6 +6,7 @@ import { sendChecklistReminders } from "@/server/services/customers/checklist";
 import { REMINDER_JOB, sendDataAccessReminders } from "@/server/services/diagnostics/reminders";
 import { runSweep, scheduledSweep, SWEEP_JOB, SWEEP_RUN_JOB } from "@/server/services/diagnostics/sweep";
 import { eventJobDefinitions } from "@/server/services/events/jobs";
+import { API_PURGE_JOB, purgeApiRows } from "@/server/api-v1/purge";
 import type { JobDefinition } from "./types";
 
 /**
@@ -30,4 +31,6 @@ export const jobDefinitions: JobDefinition[] = [
   { name: SWEEP_RUN_JOB, concurrency: 1, handler: async (data, ctx) => void (await runSweep(ctx.db, String(data.sweepId))) },
   { name: REMINDER_JOB, cron: "7 * * * *", concurrency: 1, handler: async (_data, ctx) => void (await sendDataAccessReminders(ctx.db, ctx.now())) },
   ...eventJobDefinitions,
+  // REST API (issue 17): idempotency answers (kept 24 h) and finished rate-limit windows.
+  { name: API_PURGE_JOB, cron: "23 * * * *", concurrency: 1, handler: async (_data, ctx) => void (await purgeApiRows(ctx.db, ctx.now())) },
 ];

@@ -62,6 +62,9 @@ export const auditActions = [
   "events.secret_rotated",
   "events.delivery_replayed",
   "events.endpoint_disabled",
+  "api_key.created",
+  "api_key.revoked",
+  "api.request",
   "system.bootstrap_admin",
 ] as const;
 

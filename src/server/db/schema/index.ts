@@ -9,3 +9,4 @@ export * from "./inbox";
 export * from "./diagnostics";
 export * from "./events";
 export * from "./stats";
+export * from "./api-keys";

@@ -59,6 +59,7 @@ export function idPoolOf(w: World): IdPool {
       userId: w.global.targetUserId,
       endpointId: w.global.endpointId,
       deliveryId: w.global.deliveryId,
+      keyId: w.global.apiKeyId,
     },
     fallback: b.customerId,
   };

@@ -24,6 +24,7 @@ import {
 } from "@/server/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import { sha256Hex } from "@/server/lib/tokens";
+import { createApiKey } from "@/server/services/api-keys";
 import { audit } from "@/server/services/audit";
 import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
 import { ingestSinchCallback } from "@/server/services/inbox/ingest";
@@ -69,6 +70,8 @@ export interface GlobalFixture {
   /** An outgoing-events endpoint (portal-wide) and one delivery of it. */
   endpointId: string;
   deliveryId: string;
+  /** An automation API key (portal-wide); its token is a secret canary. */
+  apiKeyId: string;
   canaries: CanarySet;
 }
 
@@ -97,7 +100,9 @@ export async function createGlobalFixture(db: Db): Promise<GlobalFixture> {
   await db.insert(passwordTokens).values({ userId: target.id, tokenHash: sha256Hex(set.secret.passwordToken!), expiresAt: new Date(Date.now() + HOUR) });
   await updateSettings(db, { type: "system", label: "proof world" }, { "sinch.keySecret": set.secret.sinchKeySecret, "meta.appSecret": set.secret.metaAppSecret });
   const events = await eventFixture(db, set);
-  return { adminId: admin.id, staffId: staff.id, disabledId: disabled.id, targetUserId: target.id, ...events, canaries: set };
+  const apiKey = await createApiKey(db, { name: canary("portal", "apikey"), scope: "full", actorUserId: admin.id });
+  set.secret.apiKeyToken = apiKey.token;
+  return { adminId: admin.id, staffId: staff.id, disabledId: disabled.id, targetUserId: target.id, ...events, apiKeyId: apiKey.key.id, canaries: set };
 }
 
 /** An endpoint mid-rotation (both secret columns filled) with one delivery; port 9 refuses at once. */

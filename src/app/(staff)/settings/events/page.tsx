@@ -4,6 +4,7 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 import { NotAllowed } from "@/components/shell";
 import { PageHeader } from "@/components/ui";
 import { staffCan } from "@/server/auth/page-guard";
+import { settingsSections } from "../sections";
 
 export const metadata: Metadata = { title: "Outgoing events" };
 
@@ -12,7 +13,7 @@ export default async function Page() {
   return (
     <>
       <PageHeader title="Settings" description="Signed events for your own systems: what happened to customers, access, channels and messages." />
-      <SettingsNav canManageEvents />
+      <SettingsNav sections={await settingsSections()} />
       <EndpointsView />
     </>
   );

@@ -99,13 +99,15 @@ export const threadOutput = z.object({
   activity: z.array(z.object({ id: z.string().uuid(), type: z.string(), at: z.date(), detail: z.record(z.string(), z.unknown()) })),
 });
 
-export const replyInput = z
-  .object({
-    conversationId: z.string().uuid(),
-    text: z.string().trim().max(1000, "Instagram accepts at most 1000 characters.").optional(),
-    mediaUrl: z.string().trim().url("Enter a full https:// link.").max(2000).regex(/^https:\/\//, "Use an https:// link.").optional().or(z.literal("").transform(() => undefined)),
-  })
-  .refine((v) => !!v.text || !!v.mediaUrl, { message: "Write a message or add a media link.", path: ["text"] });
+/** The reply's content; the conversation comes from the path (REST) or the input (tRPC). */
+export const replyFields = z.object({
+  text: z.string().trim().max(1000, "Instagram accepts at most 1000 characters.").optional(),
+  mediaUrl: z.string().trim().url("Enter a full https:// link.").max(2000).regex(/^https:\/\//, "Use an https:// link.").optional().or(z.literal("").transform(() => undefined)),
+});
+const hasContent = (v: { text?: string; mediaUrl?: string }) => !!v.text || !!v.mediaUrl;
+const contentRequired = { message: "Write a message or add a media link.", path: ["text"] };
+export const replyBody = replyFields.refine(hasContent, contentRequired);
+export const replyInput = replyFields.extend({ conversationId: z.string().uuid() }).refine(hasContent, contentRequired);
 
 export const eventFilterInput = z.object({
   customerId: z.string().uuid().optional(),

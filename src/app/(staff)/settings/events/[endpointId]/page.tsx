@@ -4,6 +4,7 @@ import { SettingsNav } from "@/components/settings/settings-nav";
 import { NotAllowed, NotFoundPanel } from "@/components/shell";
 import { PageHeader } from "@/components/ui";
 import { staffCan } from "@/server/auth/page-guard";
+import { settingsSections } from "../../sections";
 
 export const metadata: Metadata = { title: "Event endpoint" };
 
@@ -16,7 +17,7 @@ export default async function Page({ params }: { params: Promise<{ endpointId: s
   return (
     <>
       <PageHeader title="Settings" description="An endpoint's settings and its delivery log." />
-      <SettingsNav canManageEvents />
+      <SettingsNav sections={await settingsSections()} />
       <EndpointDetail endpointId={endpointId} />
     </>
   );
