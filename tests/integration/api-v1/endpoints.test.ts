@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, customers, messages } from "@/server/db/schema";
 import { createTestDb } from "../helpers/db";
-import { unique } from "../helpers/factories";
+import { asStaff, unique } from "../helpers/factories";
 import { addChannel, insertCustomer } from "../customers/customer-factories";
 import { seedTwoInboxes, type TestApp } from "../inbox/inbox-factories";
 import { adminWithKeys, apiClient, expectProblem } from "./helpers";
@@ -58,6 +58,9 @@ describe("customers", () => {
     expect(row!.archivedAt).toBeInstanceOf(Date);
     expect((await read("GET", `/customers?search=${encodeURIComponent(c.businessName)}`)).body.data).toEqual([]);
     expect((await read("GET", `/customers?search=${encodeURIComponent(c.businessName)}&archived=true`)).body.data.map((x: { id: string }) => x.id)).toEqual([c.id]);
+    // The customer's timeline shows the change made through the API, not the API calls themselves.
+    const timeline = await asStaff(handle.db, keys.admin.id).customers.timeline({ customerId: c.id });
+    expect(timeline.map((t) => [t.action, t.actor])).toEqual([["customer.archived", `API key "${keys.full.key.name}"`]]);
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "customer.archived"));
     expect(audits.find((r) => r.customerId === c.id || r.targetId === c.id)?.actorLabel).toBe(`API key "${keys.full.key.name}"`);
   });
