@@ -33,6 +33,7 @@ const schema = z.object({
   SEED_ADMIN_EMAIL: str(),
   SEED_ADMIN_PASSWORD: str(),
   JOBS_ENABLED: bool(true),
+  API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000).default(600)),
   SINCH_AUTH_URL: url(`${EMU}/sinch/auth`),
   SINCH_CONVERSATION_URL: z.preprocess(emptyAsUndefined, z.string().includes("{region}").default(`${EMU}/sinch/conversation/{region}`)),
   SINCH_PROVISIONING_URL: url(`${EMU}/sinch/provisioning`),

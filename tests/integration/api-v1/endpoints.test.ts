@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, customers, messages } from "@/server/db/schema";
-import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { createTestDb } from "../helpers/db";
-import { unique } from "../helpers/factories";
+import { asStaff, unique } from "../helpers/factories";
 import { addChannel, insertCustomer } from "../customers/customer-factories";
-import { createInboxApp, inboundText, signed, type TestApp } from "../inbox/inbox-factories";
+import { seedTwoInboxes, type TestApp } from "../inbox/inbox-factories";
 import { adminWithKeys, apiClient, expectProblem } from "./helpers";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -15,22 +14,12 @@ let read: ReturnType<typeof apiClient>;
 let a: TestApp;
 let b: TestApp;
 
-const send = (app: TestApp, body: string) => {
-  const req = signed(body, app.secret!);
-  return ingestSinchCallback(handle.db, { appId: app.appId, rawBody: req.body, headers: req.headers });
-};
-
 beforeAll(async () => {
   handle = await createTestDb();
   keys = await adminWithKeys(handle.db);
   full = apiClient(handle.db, keys.full.token);
   read = apiClient(handle.db, keys.read.token);
-  a = await createInboxApp(handle.db, { name: unique("Alpha Shoes") });
-  b = await createInboxApp(handle.db, { name: unique("Beta Bikes") });
-  const t = Date.now() - 60_000;
-  await send(a, inboundText(a.appId, { conversationId: "A-1", contactId: "CA1", identity: "111", text: "Where is my parcel?", at: new Date(t) }));
-  await send(a, inboundText(a.appId, { conversationId: "A-2", contactId: "CA2", identity: "222", channel: "MESSENGER", text: "Opening hours please", at: new Date(t + 1000) }));
-  await send(b, inboundText(b.appId, { conversationId: "B-1", contactId: "CB1", identity: "333", channel: "WHATSAPP", text: "Bike repair quote", at: new Date(t + 2000) }));
+  ({ a, b } = await seedTwoInboxes(handle.db, { a: unique("Alpha Shoes"), b: unique("Beta Bikes") }));
 });
 afterAll(() => handle.close());
 
@@ -69,6 +58,9 @@ describe("customers", () => {
     expect(row!.archivedAt).toBeInstanceOf(Date);
     expect((await read("GET", `/customers?search=${encodeURIComponent(c.businessName)}`)).body.data).toEqual([]);
     expect((await read("GET", `/customers?search=${encodeURIComponent(c.businessName)}&archived=true`)).body.data.map((x: { id: string }) => x.id)).toEqual([c.id]);
+    // The customer's timeline shows the change made through the API, not the API calls themselves.
+    const timeline = await asStaff(handle.db, keys.admin.id).customers.timeline({ customerId: c.id });
+    expect(timeline.map((t) => [t.action, t.actor])).toEqual([["customer.archived", `API key "${keys.full.key.name}"`]]);
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, "customer.archived"));
     expect(audits.find((r) => r.customerId === c.id || r.targetId === c.id)?.actorLabel).toBe(`API key "${keys.full.key.name}"`);
   });

@@ -1,11 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiIdempotency, apiRateLimits, accessGrants, auditLog } from "@/server/db/schema";
+import { z } from "zod";
+import { handleApiRequest } from "@/server/api-v1/handler";
 import { purgeApiRows } from "@/server/api-v1/purge";
-import { ingestSinchCallback } from "@/server/services/inbox/ingest";
+import { defineRoute } from "@/server/api-v1/route";
 import { revokeApiKey } from "@/server/services/api-keys";
 import { createTestDb } from "../helpers/db";
-import { createInboxApp, inboundText, signed, type TestApp } from "../inbox/inbox-factories";
+import { seedTwoInboxes, type TestApp } from "../inbox/inbox-factories";
 import { adminWithKeys, apiClient, expectProblem } from "./helpers";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -15,22 +17,12 @@ let read: ReturnType<typeof apiClient>;
 let a: TestApp;
 let b: TestApp;
 
-const send = (app: TestApp, body: string) => {
-  const req = signed(body, app.secret!);
-  return ingestSinchCallback(handle.db, { appId: app.appId, rawBody: req.body, headers: req.headers });
-};
-
 beforeAll(async () => {
   handle = await createTestDb();
   keys = await adminWithKeys(handle.db);
   full = apiClient(handle.db, keys.full.token);
   read = apiClient(handle.db, keys.read.token);
-  a = await createInboxApp(handle.db, { name: "Alpha Shoes" });
-  b = await createInboxApp(handle.db, { name: "Beta Bikes" });
-  const t = Date.now() - 60_000;
-  await send(a, inboundText(a.appId, { conversationId: "A-1", contactId: "CA1", identity: "111", text: "Where is my parcel?", at: new Date(t) }));
-  await send(a, inboundText(a.appId, { conversationId: "A-2", contactId: "CA2", identity: "222", channel: "MESSENGER", text: "Opening hours please", at: new Date(t + 1000) }));
-  await send(b, inboundText(b.appId, { conversationId: "B-1", contactId: "CB1", identity: "333", channel: "WHATSAPP", text: "Bike repair quote", at: new Date(t + 2000) }));
+  ({ a, b } = await seedTwoInboxes(handle.db));
 });
 afterAll(() => handle.close());
 
@@ -137,6 +129,47 @@ describe("idempotency", () => {
     const inFlight = await full("POST", `/customers/${a.customerId}/archive`, { idempotencyKey: "running-1" });
     expectProblem(inFlight, 409, "idempotency-in-progress");
     expect(inFlight.headers.get("retry-after")).toBe("1");
+  });
+});
+
+describe("failures and races", () => {
+  it("an unexpected failure is a generic 500 (no message, no stack) and releases the Idempotency-Key for a retry", async () => {
+    let calls = 0;
+    const flaky = defineRoute({
+      method: "POST",
+      path: "/customers/{customerId}/flaky",
+      operationId: "flaky",
+      summary: "test",
+      tag: "test",
+      params: z.object({ customerId: z.uuid() }),
+      status: 200,
+      response: z.object({ calls: z.number() }),
+      handler: async () => {
+        calls++;
+        if (calls === 1) throw new Error("connection to db-internal.example failed with password hunter2");
+        return { calls };
+      },
+    });
+    const call = (key: string) =>
+      handleApiRequest(new Request(`http://portal.test/api/v1/customers/${a.customerId}/flaky`, { method: "POST", headers: { authorization: `Bearer ${keys.full.token}`, "idempotency-key": key } }), { db: handle.db, routes: [flaky] });
+    const failed = await call("flaky-1");
+    const text = await failed.text();
+    expect(failed.status).toBe(500);
+    expect(JSON.parse(text)).toMatchObject({ status: 500, detail: "Something went wrong on our side.", requestId: failed.headers.get("x-request-id") });
+    expect(text).not.toMatch(/hunter2|db-internal|at .*:\d+/);
+    const retried = await call("flaky-1");
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toEqual({ calls: 2 });
+  });
+
+  it("two concurrent POSTs with one Idempotency-Key run the work once", async () => {
+    const body = { email: "race@example.test", channels: ["WHATSAPP"] };
+    const answers = await Promise.all([1, 2, 3].map(() => full("POST", `/customers/${b.customerId}/access`, { body, idempotencyKey: "race-1" })));
+    const created = answers.filter((x) => x.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    for (const x of answers) expect([201, 409]).toContain(x.status);
+    expect(new Set(created.map((x) => x.body.id)).size).toBe(1);
+    expect(await handle.db.select().from(accessGrants).where(eq(accessGrants.invitedEmail, "race@example.test"))).toHaveLength(1);
   });
 });
 

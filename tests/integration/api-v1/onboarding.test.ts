@@ -1,14 +1,12 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, customers, settings } from "@/server/db/schema";
-import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
 import { unique } from "../helpers/factories";
 import { settle, signupCode } from "../channels/helpers";
+import { eventually, startCallbackReceiver } from "../inbox/callback-receiver";
 import { adminWithKeys, apiClient, expectProblem } from "./helpers";
 
 const emu = useEmulator();
@@ -16,42 +14,19 @@ let handle: Awaited<ReturnType<typeof createTestDb>>;
 let keys: Awaited<ReturnType<typeof adminWithKeys>>;
 let full: ReturnType<typeof apiClient>;
 let read: ReturnType<typeof apiClient>;
-let receiver: Server;
-
-/** Stands in for the webhook server: the emulator's signed callbacks go through the real ingest service. */
-function startReceiver(): Promise<string> {
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const appId = decodeURIComponent(req.url!.split("/").pop()!);
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]));
-      void ingestSinchCallback(handle.db, { appId, rawBody: Buffer.concat(chunks), headers }).then((r) => res.writeHead(r.status).end());
-    });
-  });
-  return new Promise((resolve) => receiver.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}`)));
-}
-
-async function eventually<T>(fn: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
 
 beforeAll(async () => {
   handle = await createTestDb();
   keys = await adminWithKeys(handle.db);
   full = apiClient(handle.db, keys.full.token);
   read = apiClient(handle.db, keys.read.token);
-  await handle.db.insert(settings).values({ key: "portal.publicUrl", value: await startReceiver() });
+  receiver = await startCallbackReceiver(() => handle.db);
+  await handle.db.insert(settings).values({ key: "portal.publicUrl", value: receiver.url });
   (await sinchGatewayFor(handle.db)).tokens.invalidate();
 });
 afterAll(async () => {
-  await new Promise((r) => receiver.close(r));
+  await receiver.close();
   await handle.close();
 });
 

@@ -6,6 +6,7 @@ import type { Db } from "@/server/db/client";
 import { conversationApps, customers, sinchProjects, webhooks } from "@/server/db/schema";
 import { signSinchPayload } from "@/server/webhooks/sinch/verify";
 import { forgetAppWebhook } from "@/server/services/inbox/app-webhook";
+import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { unique } from "../helpers/factories";
 
 export interface TestApp {
@@ -122,4 +123,21 @@ export function deliveryReport(appId: string, messageId: string, status: string,
       metadata: "",
     },
   });
+}
+
+/** Ingests a callback signed with the app's secret, as the webhook server would. */
+export function sendSigned(db: Db, app: TestApp, body: string) {
+  const req = signed(body, app.secret!);
+  return ingestSinchCallback(db, { appId: app.appId, rawBody: req.body, headers: req.headers });
+}
+
+/** Two customers a minute ago: A-1 (Instagram, "111") and A-2 (Messenger, "222") for a; B-1 (WhatsApp, "333") for b. */
+export async function seedTwoInboxes(db: Db, names: { a: string; b: string } = { a: "Alpha Shoes", b: "Beta Bikes" }) {
+  const a = await createInboxApp(db, { name: names.a });
+  const b = await createInboxApp(db, { name: names.b });
+  const t = Date.now() - 60_000;
+  await sendSigned(db, a, inboundText(a.appId, { conversationId: "A-1", contactId: "CA1", identity: "111", text: "Where is my parcel?", at: new Date(t) }));
+  await sendSigned(db, a, inboundText(a.appId, { conversationId: "A-2", contactId: "CA2", identity: "222", channel: "MESSENGER", text: "Opening hours please", at: new Date(t + 1000) }));
+  await sendSigned(db, b, inboundText(b.appId, { conversationId: "B-1", contactId: "CB1", identity: "333", channel: "WHATSAPP", text: "Bike repair quote", at: new Date(t + 2000) }));
+  return { a, b };
 }

@@ -6,27 +6,19 @@ import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { purgeInbox } from "@/server/services/inbox/retention";
 import { createTestDb } from "../helpers/db";
 import { asStaff, callerFor, createUser } from "../helpers/factories";
-import { createInboxApp, fixture, inboundText, signed, type TestApp } from "./inbox-factories";
+import { createInboxApp, fixture, inboundText, seedTwoInboxes, sendSigned, signed, type TestApp } from "./inbox-factories";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let staff: ReturnType<typeof asStaff>;
 let a: TestApp;
 let b: TestApp;
 
-const send = (app: TestApp, body: string) => {
-  const req = signed(body, app.secret!);
-  return ingestSinchCallback(handle.db, { appId: app.appId, rawBody: req.body, headers: req.headers });
-};
+const send = (app: TestApp, body: string) => sendSigned(handle.db, app, body);
 
 beforeAll(async () => {
   handle = await createTestDb();
   staff = asStaff(handle.db, (await createUser(handle.db, { role: "staff" })).id);
-  a = await createInboxApp(handle.db, { name: "Alpha Shoes" });
-  b = await createInboxApp(handle.db, { name: "Beta Bikes" });
-  const t = Date.now() - 60_000;
-  await send(a, inboundText(a.appId, { conversationId: "A-1", contactId: "CA1", identity: "111", text: "Where is my parcel?", at: new Date(t) }));
-  await send(a, inboundText(a.appId, { conversationId: "A-2", contactId: "CA2", identity: "222", channel: "MESSENGER", text: "Opening hours please", at: new Date(t + 1000) }));
-  await send(b, inboundText(b.appId, { conversationId: "B-1", contactId: "CB1", identity: "333", channel: "WHATSAPP", text: "Bike repair quote", at: new Date(t + 2000) }));
+  ({ a, b } = await seedTwoInboxes(handle.db));
 });
 afterAll(() => handle.close());
 

@@ -1,55 +1,29 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, settings } from "@/server/db/schema";
-import { ingestSinchCallback } from "@/server/services/inbox/ingest";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
 import { asStaff, callerFor, createUser } from "../helpers/factories";
 import { customerInput } from "../customers/customer-factories";
+import { eventually, startCallbackReceiver } from "./callback-receiver";
 
 const emu = useEmulator();
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let api: ReturnType<typeof asStaff>;
 let adminId: string;
-let receiver: Server;
-
-/** Stands in for the route handler: the emulator's signed callbacks go through the real ingest service. */
-function startReceiver(): Promise<string> {
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const appId = decodeURIComponent(req.url!.split("/").pop()!);
-      const headers = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)] as [string, string]));
-      void ingestSinchCallback(handle.db, { appId, rawBody: Buffer.concat(chunks), headers }).then((r) => res.writeHead(r.status).end());
-    });
-  });
-  return new Promise((resolve) => receiver.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}`)));
-}
-
-async function eventually<T>(fn: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+let receiver: Awaited<ReturnType<typeof startCallbackReceiver>>;
 
 beforeAll(async () => {
   handle = await createTestDb();
   adminId = (await createUser(handle.db, { role: "admin" })).id;
   api = asStaff(handle.db, adminId);
-  const url = await startReceiver();
-  await handle.db.insert(settings).values({ key: "portal.publicUrl", value: url });
+  receiver = await startCallbackReceiver(() => handle.db);
+  await handle.db.insert(settings).values({ key: "portal.publicUrl", value: receiver.url });
   (await sinchGatewayFor(handle.db)).tokens.invalidate();
 });
 afterAll(async () => {
-  await new Promise((r) => receiver.close(r));
+  await receiver.close();
   await handle.close();
 });
 

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { auditLog, channelConnections, customers, webhooks, type SetupStep } from "@/server/db/schema";
 import { notFound } from "@/server/errors";
@@ -87,6 +87,12 @@ export async function getCustomerDetail(db: DbOrTx, customerId: string, now = ne
 export async function customerTimeline(db: DbOrTx, customerId: string, limit: number) {
   const [exists] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
   if (!exists) throw notFound("Customer");
-  const rows = await db.select().from(auditLog).where(eq(auditLog.customerId, customerId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit);
+  // Each /api/v1 call is audited under its customer; the timeline shows what changed, not every read.
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.customerId, customerId), ne(auditLog.action, "api.request")))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
   return rows.map((r) => ({ id: r.id, at: r.at, action: r.action, actor: r.actorLabel, actorType: r.actorType, ...describeAudit(r.action, r.metadata) }));
 }
