@@ -9,7 +9,8 @@ import { eventJobDefinitions } from "@/server/services/events/jobs";
 import type { JobDefinition } from "./types";
 
 /**
- * Every background job. Handlers are thin: they call a service function that tests also call
+ * Every background job, collected here for `jobs/index.ts` to start. Services never import this
+ * module: they queue work through the enqueue port (`jobs/queue.ts`), which knows no handler. Handlers are thin: they call a service function that tests also call
  * directly, so the queue is only scheduling.
  */
 export const jobDefinitions: JobDefinition[] = [
