@@ -25,7 +25,9 @@ export { Select, type SelectOption, type SelectProps } from "./select";
 export { LoadingState, Skeleton, Spinner, type LoadingStateProps, type SpinnerProps } from "./spinner";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TabNav, type TabNavItem, type TabNavProps } from "./tab-nav";
+export { QueryState, type QueryLike, type QueryStateProps } from "./query-state";
 export {
+  DataTable,
   Table,
   TableCaption,
   TableContainer,
@@ -35,6 +37,8 @@ export {
   Th,
   THead,
   Tr,
+  type DataTableColumn,
+  type DataTableProps,
   type SortDirection,
   type TableContainerProps,
   type TdProps,
