@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { emulatorUrls } from "./lib/emulator-urls.mjs";
 import { envAccessCheck, secretScan } from "./test/checks.mjs";
 import { containerCheck } from "./test/container.mjs";
 import { preferredPort } from "./test/ports.mjs";
@@ -68,13 +69,7 @@ function buildEnv(emulatorURL) {
     ENCRYPTION_KEYS: `build1:${buildSecrets.encryptionKey}`,
     // Production configuration needs a DATABASE_URL; the build never connects to it.
     DATABASE_URL: "postgres://build@127.0.0.1:1/build",
-    SINCH_AUTH_URL: `${emulatorURL}/sinch/auth`,
-    SINCH_CONVERSATION_URL: `${emulatorURL}/sinch/conversation/{region}`,
-    SINCH_PROVISIONING_URL: `${emulatorURL}/sinch/provisioning`,
-    SINCH_SUBPROJECTS_URL: `${emulatorURL}/sinch/subprojects`,
-    META_GRAPH_URL: `${emulatorURL}/graph`,
-    META_SDK_URL: `${emulatorURL}/meta/sdk.js`,
-    META_ALLOWED_ORIGINS: emulatorURL,
+    ...emulatorUrls(emulatorURL),
   };
 }
 

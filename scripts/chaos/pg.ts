@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
-import { freePort } from "../../tests/e2e/support/processes";
+import { freePort } from "../lib/processes";
 
 /** The port named by an environment variable, or a free one. */
 export async function chosenPort(variable: string): Promise<number> {

@@ -9,7 +9,7 @@ import postgres from "postgres";
 import { emulatorUrls } from "../../tests/e2e/support/portal-env";
 import { chaosPostgres, chosenPort } from "./pg";
 import { emulatorControl, PortalClient, pollDeliveryLog } from "./portal-client";
-import { alive, bin, root, signal, sleep, startProc, stop, waitHttp, type Env, type Proc } from "./processes";
+import { alive, bin, freePort, root, signal, sleep, startProcess, stopProcess, waitForHttp, type EnvVars as Env, type Started as Proc } from "../lib/processes";
 import { gracefulShutdown } from "./sigterm";
 
 const CALLBACKS = Number(process.env.CHAOS_CALLBACKS ?? 10_000);
@@ -29,7 +29,7 @@ async function main() {
   const pg = await chaosPostgres();
   const procs: Proc[] = [];
   const cleanup = async () => {
-    for (const p of procs.reverse()) await stop(p).catch(() => undefined);
+    for (const p of procs.reverse()) await stopProcess(p, 10_000).catch(() => undefined);
     pg.remove();
   };
   process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
@@ -60,24 +60,24 @@ async function run(pg: Awaited<ReturnType<typeof chaosPostgres>>, procs: Proc[])
     ...emulatorUrls(emulatorURL),
   };
 
-  const emulator = startProc("emulator", bin("tsx"), ["emulator/src/main.ts"], { ...process.env, EMULATOR_PORT: new URL(emulatorURL).port, EMULATOR_CALLBACK_RETRY_MS: RETRY_SCHEDULE, EMULATOR_CREDENTIAL_DELAY_MS: "200", EMULATOR_SENDER_DELAY_MS: "200" }, path.join(logDir, "emulator.log"));
+  const emulator = startProcess("emulator", bin("tsx"), ["emulator/src/main.ts"], { ...process.env, EMULATOR_PORT: new URL(emulatorURL).port, EMULATOR_CALLBACK_RETRY_MS: RETRY_SCHEDULE, EMULATOR_CREDENTIAL_DELAY_MS: "200", EMULATOR_SENDER_DELAY_MS: "200" }, path.join(logDir, "emulator.log"), root, { appendLog: true });
   procs.push(emulator);
-  await waitHttp(`${emulatorURL}/_emulator/clock`, emulator, 60_000);
+  await waitForHttp(`${emulatorURL}/_emulator/clock`, emulator, 60_000);
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
     log("no build found: next build");
-    const build = startProc("build", bin("next"), ["build"], { ...env, DATABASE_URL: "postgres://build@127.0.0.1:1/build" }, path.join(logDir, "build.log"));
+    const build = startProcess("build", bin("next"), ["build"], { ...env, DATABASE_URL: "postgres://build@127.0.0.1:1/build" }, path.join(logDir, "build.log"), root, { appendLog: true });
     await new Promise((r) => build.child.once("exit", r));
   }
   // The react-server condition lets the seed import server modules guarded by `server-only`.
-  const seed = startProc("seed", bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], env, path.join(logDir, "seed.log"));
+  const seed = startProcess("seed", bin("tsx"), ["--conditions=react-server", "scripts/db-seed.ts"], env, path.join(logDir, "seed.log"), root, { appendLog: true });
   const seedCode = await new Promise((r) => seed.child.once("exit", r));
   if (seedCode !== 0) throw new Error(`db seed failed (exit ${String(seedCode)}); see ${path.join(logDir, "seed.log")}`);
 
   const startPortal = async () => {
     // As `npm start` runs it: the portal, not Next, handles SIGTERM (drain, then exit).
-    const portal = startProc("portal", process.execPath, ["server.mjs", "-p", new URL(baseURL).port, "-H", "127.0.0.1"], env, path.join(logDir, "portal.log"));
+    const portal = startProcess("portal", process.execPath, ["server.mjs", "-p", new URL(baseURL).port, "-H", "127.0.0.1"], env, path.join(logDir, "portal.log"), root, { appendLog: true });
     procs.push(portal);
-    await waitHttp(`${baseURL}/sign-in`, portal, 120_000);
+    await waitForHttp(`${baseURL}/sign-in`, portal, 120_000);
     return portal;
   };
   let portal = await startPortal();

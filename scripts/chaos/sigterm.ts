@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type postgres from "postgres";
 import { signSinchPayload } from "../../src/server/webhooks/sinch/verify";
 import { emulatorControl, type PortalClient } from "./portal-client";
-import { exited, sleep, type Proc } from "./processes";
+import { exited, sleep, type Started as Proc } from "../lib/processes";
 
 interface Input {
   portal: Proc;

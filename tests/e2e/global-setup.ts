@@ -2,14 +2,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { prepareDatabase } from "./support/database";
 import { cleanEnv, emulatorUrls, fastEmulator, generateSecrets } from "./support/portal-env";
-import { freePort, preferredPort, runToEnd, startProcess, stopProcess, waitForHttp, type EnvVars } from "./support/processes";
+import { bin, freePort, preferredPort, root, runToEnd, startProcess, stopProcess, waitForHttp, type EnvVars } from "../../scripts/lib/processes";
 import { publishState, type E2EState } from "./support/state";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const bin = (name: string) => path.join(root, "node_modules/.bin", name);
 const port = async (name: string) => (process.env[name] ? Number(process.env[name]) : freePort());
 
 /**

@@ -7,7 +7,7 @@ import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
 import { emulatorControl, PortalClient } from "../../scripts/chaos/portal-client";
 import { prepareDatabase } from "../e2e/support/database";
 import { cleanEnv, emulatorUrls, fastEmulator, generateSecrets } from "../e2e/support/portal-env";
-import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, type EnvVars, type Started } from "../e2e/support/processes";
+import { freePort, runToEnd, startProcess, stopProcess, waitForHttp, type EnvVars, type Started } from "../../scripts/lib/processes";
 import { emulatorApp, pageLoginCode, SEED } from "../integration/channels/helpers";
 import type { EmulatorProcess } from "../integration/helpers/emulator";
 import { inboundText, signed } from "../integration/inbox/inbox-factories";

@@ -2,9 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, CardHeader, ChannelBadge, ErrorState, LoadingState } from "@/components/ui";
+import { Button, Card, CardHeader, ChannelBadge, QueryState } from "@/components/ui";
 import { PlusIcon } from "@/components/ui/icons";
-import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { AccessTimeline } from "./access-timeline";
 import { GrantActions } from "./grant-actions";
@@ -29,50 +28,48 @@ export function AccessPanel({ customerId, setupReady = true }: { customerId: str
           </Button>
         }
       />
-      {q.isPending ? (
-        <LoadingState label="Loading access" rows={2} />
-      ) : q.isError ? (
-        <ErrorState message={errorDetails(q.error).message} onRetry={() => void q.refetch()} />
-      ) : (
-        <>
-          {q.data.grants.length === 0 ? (
-            <p className="text-sm text-ink-muted">
-              {setupReady ? "No invites yet. Invite the customer to let them connect their channels." : "Inviting is possible once the Sinch setup is complete."}
-            </p>
-          ) : (
-            <ul className="divide-y divide-line rounded-card border border-line" aria-label="Invites">
-              {q.data.grants.map((g) => (
-                <li key={g.id} className="flex flex-col gap-3 p-3" data-testid={`grant-${g.invitedEmail}`}>
-                  <div className="min-w-0 space-y-1 text-sm">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="truncate font-medium text-ink">{g.invitedEmail}</span>
-                      <GrantStateBadge grant={g} />
+      <QueryState query={q} loadingLabel="Loading access" rows={2}>
+        {(data) => (
+          <>
+            {data.grants.length === 0 ? (
+              <p className="text-sm text-ink-muted">
+                {setupReady ? "No invites yet. Invite the customer to let them connect their channels." : "Inviting is possible once the Sinch setup is complete."}
+              </p>
+            ) : (
+              <ul className="divide-y divide-line rounded-card border border-line" aria-label="Invites">
+                {data.grants.map((g) => (
+                  <li key={g.id} className="flex flex-col gap-3 p-3" data-testid={`grant-${g.invitedEmail}`}>
+                    <div className="min-w-0 space-y-1 text-sm">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="truncate font-medium text-ink">{g.invitedEmail}</span>
+                        <GrantStateBadge grant={g} />
+                      </div>
+                      <div className="flex flex-wrap items-center gap-1.5">
+                        {g.channels.map((c) => (
+                          <ChannelBadge key={c} channel={c} />
+                        ))}
+                      </div>
+                      <p className="text-xs text-ink-muted">
+                        <GrantTimeLeft grant={g} />
+                        {g.revokeReason ? ` · ${g.revokeReason}` : ""}
+                        {g.state !== "ended" && !g.autoRevokeOnActive ? " · stays open after completion" : ""}
+                      </p>
                     </div>
-                    <div className="flex flex-wrap items-center gap-1.5">
-                      {g.channels.map((c) => (
-                        <ChannelBadge key={c} channel={c} />
-                      ))}
-                    </div>
-                    <p className="text-xs text-ink-muted">
-                      <GrantTimeLeft grant={g} />
-                      {g.revokeReason ? ` · ${g.revokeReason}` : ""}
-                      {g.state !== "ended" && !g.autoRevokeOnActive ? " · stays open after completion" : ""}
-                    </p>
-                  </div>
-                  <GrantActions grant={g} maxHours={q.data.limits.maxHours} />
-                </li>
-              ))}
-            </ul>
-          )}
-          <details className="group">
-            <summary className="cursor-pointer text-sm font-medium text-brand-700">Access history</summary>
-            <div className="mt-3">
-              <AccessTimeline customerId={customerId} />
-            </div>
-          </details>
-          <InviteDialog open={inviting} onClose={() => setInviting(false)} customerId={customerId} defaultEmail={q.data.customer.email} limits={q.data.limits} />
-        </>
-      )}
+                    <GrantActions grant={g} maxHours={data.limits.maxHours} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <details className="group">
+              <summary className="cursor-pointer text-sm font-medium text-brand-700">Access history</summary>
+              <div className="mt-3">
+                <AccessTimeline customerId={customerId} />
+              </div>
+            </details>
+            <InviteDialog open={inviting} onClose={() => setInviting(false)} customerId={customerId} defaultEmail={data.customer.email} limits={data.limits} />
+          </>
+        )}
+      </QueryState>
     </Card>
   );
 }

@@ -7,24 +7,17 @@ import {
   Badge,
   Button,
   ChannelBadge,
+  DataTable,
   EmptyState,
-  ErrorState,
-  LoadingState,
   PageHeader,
   Pagination,
+  QueryState,
   RegionBadge,
   RelativeTime,
-  Table,
-  TableContainer,
-  TableEmptyRow,
-  TBody,
   Td,
-  Th,
-  THead,
   Tr,
 } from "@/components/ui";
 import { PlusIcon, UsersIcon } from "@/components/ui/icons";
-import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { CustomerFilters, emptyFilters, type Filters } from "./customer-filters";
 import { accessLabel, healthLabels, stageLabels } from "./labels";
@@ -58,76 +51,57 @@ export function CustomerDirectory({ canCreate }: { canCreate: boolean }) {
     <>
       <PageHeader title="Customers" description="Every business customer, its Sinch project, app and channels." actions={newButton} />
       <CustomerFilters value={filters} onChange={(next) => (setFilters(next), setPage(1))} />
-      {list.isPending ? (
-        <LoadingState label="Loading customers" rows={5} />
-      ) : list.isError ? (
-        <ErrorState message={errorDetails(list.error).message} onRetry={() => void list.refetch()} />
-      ) : list.data.total === 0 && !filtered ? (
-        <EmptyState
-          icon={<UsersIcon />}
-          title="No customers yet"
-          description="Create a customer: the portal makes its Sinch project, Conversation API app and signed webhook in one step."
-          action={newButton}
-        />
-      ) : (
-        <>
-          <TableContainer label="Customers">
-            <Table>
-              <THead>
-                <Tr>
-                  <Th>Customer</Th>
-                  <Th>Region</Th>
-                  <Th>Stage</Th>
-                  <Th>Channels</Th>
-                  <Th>Access</Th>
-                  <Th align="right">Last activity</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {list.data.rows.length === 0 ? (
-                  <TableEmptyRow colSpan={6}>No customers match these filters.</TableEmptyRow>
-                ) : (
-                  list.data.rows.map((c) => {
-                    const access = accessLabel(c.access);
-                    return (
-                      <Tr key={c.id} data-testid="customer-row">
-                        <Td>
-                          <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                            {c.businessName}
-                          </Link>
-                          <p className="text-xs text-ink-muted">{c.contactEmail}</p>
-                        </Td>
-                        <Td>
-                          <RegionBadge region={c.region} />
-                        </Td>
-                        <Td>
-                          <Badge tone={stageLabels[c.stage].tone} dot>
-                            {stageLabels[c.stage].label}
-                          </Badge>
-                        </Td>
-                        <Td>
-                          <div className="flex flex-wrap gap-1">
-                            {c.channels.length ? c.channels.map((ch) => <ChannelBadge key={ch.channel} channel={ch.channel} state={ch.state} />) : (
-                              <span className="text-sm text-ink-muted">{healthLabels[c.health].label}</span>
-                            )}
-                          </div>
-                        </Td>
-                        <Td>
-                          <Badge tone={access.tone}>{access.label}</Badge>
-                        </Td>
-                        <Td align="right" className="whitespace-nowrap text-sm text-ink-muted">
-                          {c.lastActivityAt ? <RelativeTime date={c.lastActivityAt} /> : "—"}
-                        </Td>
-                      </Tr>
-                    );
-                  })
-                )}
-              </TBody>
-            </Table>
-          </TableContainer>
-          <Pagination page={page} pageCount={Math.ceil(list.data.total / PAGE_SIZE)} onPageChange={setPage} label="Customer pages" />
-        </>
-      )}
+      <QueryState query={list} loadingLabel="Loading customers" rows={5}>
+        {(data) =>
+          data.total === 0 && !filtered ? (
+            <EmptyState
+              icon={<UsersIcon />}
+              title="No customers yet"
+              description="Create a customer: the portal makes its Sinch project, Conversation API app and signed webhook in one step."
+              action={newButton}
+            />
+          ) : (
+            <>
+              <DataTable label="Customers" columns={["Customer", "Region", "Stage", "Channels", "Access", { label: "Last activity", align: "right" }]} empty="No customers match these filters.">
+                {data.rows.map((c) => {
+                  const access = accessLabel(c.access);
+                  return (
+                    <Tr key={c.id} data-testid="customer-row">
+                      <Td>
+                        <Link href={`/customers/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                          {c.businessName}
+                        </Link>
+                        <p className="text-xs text-ink-muted">{c.contactEmail}</p>
+                      </Td>
+                      <Td>
+                        <RegionBadge region={c.region} />
+                      </Td>
+                      <Td>
+                        <Badge tone={stageLabels[c.stage].tone} dot>
+                          {stageLabels[c.stage].label}
+                        </Badge>
+                      </Td>
+                      <Td>
+                        <div className="flex flex-wrap gap-1">
+                          {c.channels.length ? c.channels.map((ch) => <ChannelBadge key={ch.channel} channel={ch.channel} state={ch.state} />) : (
+                            <span className="text-sm text-ink-muted">{healthLabels[c.health].label}</span>
+                          )}
+                        </div>
+                      </Td>
+                      <Td>
+                        <Badge tone={access.tone}>{access.label}</Badge>
+                      </Td>
+                      <Td align="right" className="whitespace-nowrap text-sm text-ink-muted">
+                        {c.lastActivityAt ? <RelativeTime date={c.lastActivityAt} /> : "—"}
+                      </Td>
+                    </Tr>
+                  );
+                })}
+              </DataTable>
+              <Pagination page={page} pageCount={Math.ceil(data.total / PAGE_SIZE)} onPageChange={setPage} label="Customer pages" />
+            </>
+          )}
+      </QueryState>
     </>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Card, CardHeader, ErrorState, LoadingState, Timeline } from "@/components/ui";
-import { errorDetails } from "@/lib/trpc-errors";
+import { Card, CardHeader, QueryState, Timeline } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 
 /** Everything that happened to this customer, from the audit log, newest first. */
@@ -13,16 +12,14 @@ export function CustomerTimeline({ customerId, live }: { customerId: string; liv
     <Card as="section" aria-labelledby="timeline-h">
       <CardHeader id="timeline-h" title="Timeline" description="Every step, by whom, from the audit log." />
       <div className="mt-4">
-        {q.isPending ? (
-          <LoadingState label="Loading the timeline" rows={3} />
-        ) : q.isError ? (
-          <ErrorState message={errorDetails(q.error).message} onRetry={() => void q.refetch()} />
-        ) : (
-          <Timeline
-            label="Customer history"
-            entries={q.data.map((e) => ({ id: e.id, at: e.at, title: e.title, description: e.description, actor: e.actor, tone: e.tone }))}
-          />
-        )}
+        <QueryState query={q} loadingLabel="Loading the timeline" rows={3}>
+          {(data) => (
+            <Timeline
+              label="Customer history"
+              entries={data.map((e) => ({ id: e.id, at: e.at, title: e.title, description: e.description, actor: e.actor, tone: e.tone }))}
+            />
+          )}
+        </QueryState>
       </div>
     </Card>
   );

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useDeferredValue, useState } from "react";
-import { Card, CardHeader, EmptyState, ErrorState, FormField, Input, LoadingState, Select } from "@/components/ui";
+import { Card, CardHeader, EmptyState, FormField, Input, QueryState, Select } from "@/components/ui";
 import { SearchIcon } from "@/components/ui/icons";
 import { useTRPC } from "@/trpc/react";
 import { OwnerBadge } from "./labels";
@@ -42,74 +42,73 @@ export function CatalogueBrowser({ initialQuery }: { initialQuery: string }) {
           <Select value={kind} onChange={(e) => setKind(e.target.value as Kind | "")} options={KINDS.map((k) => ({ value: k.value, label: k.label }))} />
         </FormField>
       </div>
-      {result.isPending ? (
-        <LoadingState label="Loading the catalogue" rows={6} />
-      ) : result.isError ? (
-        <ErrorState message="The catalogue could not be loaded." onRetry={() => void result.refetch()} />
-      ) : result.data.rows.length + result.data.codes.length === 0 ? (
-        <EmptyState icon={<SearchIcon />} title="No entry matches" description="Unknown codes are shown exactly as Sinch or Meta sent them. Copy the support bundle for a ticket." />
-      ) : (
-        <>
-          {result.data.codes.length > 0 && (
-            <Card as="section" aria-labelledby="codes-h">
-              <CardHeader id="codes-h" title={`Codes (${result.data.codes.length})`} />
-              <dl className="divide-y divide-line px-4">
-                {result.data.codes.map((c) => (
-                  <div key={c.code} className="grid gap-1 py-3 sm:grid-cols-[12rem_1fr]" id={`code-${c.code.replace("/", "-")}`}>
-                    <dt className="font-mono text-sm font-semibold break-all">{c.code}</dt>
-                    <dd className="space-y-1 text-sm">
-                      <p className="font-medium text-ink">{c.title}</p>
-                      <p className="text-ink-muted">
-                        <span className="font-medium text-ink">Cause: </span>
-                        {c.cause}
-                      </p>
-                      <p>
-                        <span className="font-medium">How: </span>
-                        {c.how}
-                      </p>
-                      <p className="flex flex-wrap items-center gap-1">
-                        {c.who.map((w) => (
-                          <OwnerBadge key={w} owner={w} />
-                        ))}
-                        {c.rows.length > 0 && <span className="text-xs text-ink-muted">Catalogue {c.rows.join(", ")}</span>}
-                      </p>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </Card>
+      <QueryState query={result} loadingLabel="Loading the catalogue" rows={6} errorMessage="The catalogue could not be loaded.">
+        {(data) =>
+          data.rows.length + data.codes.length === 0 ? (
+            <EmptyState icon={<SearchIcon />} title="No entry matches" description="Unknown codes are shown exactly as Sinch or Meta sent them. Copy the support bundle for a ticket." />
+          ) : (
+            <>
+              {data.codes.length > 0 && (
+                <Card as="section" aria-labelledby="codes-h">
+                  <CardHeader id="codes-h" title={`Codes (${data.codes.length})`} />
+                  <dl className="divide-y divide-line px-4">
+                    {data.codes.map((c) => (
+                      <div key={c.code} className="grid gap-1 py-3 sm:grid-cols-[12rem_1fr]" id={`code-${c.code.replace("/", "-")}`}>
+                        <dt className="font-mono text-sm font-semibold break-all">{c.code}</dt>
+                        <dd className="space-y-1 text-sm">
+                          <p className="font-medium text-ink">{c.title}</p>
+                          <p className="text-ink-muted">
+                            <span className="font-medium text-ink">Cause: </span>
+                            {c.cause}
+                          </p>
+                          <p>
+                            <span className="font-medium">How: </span>
+                            {c.how}
+                          </p>
+                          <p className="flex flex-wrap items-center gap-1">
+                            {c.who.map((w) => (
+                              <OwnerBadge key={w} owner={w} />
+                            ))}
+                            {c.rows.length > 0 && <span className="text-xs text-ink-muted">Catalogue {c.rows.join(", ")}</span>}
+                          </p>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </Card>
+              )}
+              {data.rows.length > 0 && (
+                <Card as="section" aria-labelledby="rows-h">
+                  <CardHeader id="rows-h" title={`Troubleshooting rows (${data.rows.length})`} />
+                  <dl className="divide-y divide-line px-4">
+                    {data.rows.map((r) => (
+                      <div key={r.id} className="grid gap-1 py-3 sm:grid-cols-[12rem_1fr]" id={`row-${r.id}`}>
+                        <dt className="text-sm font-semibold">
+                          {r.id} · {r.symptom}
+                        </dt>
+                        <dd className="space-y-1 text-sm">
+                          <p className="text-ink-muted">
+                            <span className="font-medium text-ink">Cause: </span>
+                            {r.cause}
+                          </p>
+                          <p>
+                            <span className="font-medium">How: </span>
+                            {r.how}
+                          </p>
+                          <p className="flex flex-wrap gap-1">
+                            {r.who.map((w) => (
+                              <OwnerBadge key={w} owner={w} />
+                            ))}
+                          </p>
+                        </dd>
+                      </div>
+                    ))}
+                  </dl>
+                </Card>
+              )}
+            </>
           )}
-          {result.data.rows.length > 0 && (
-            <Card as="section" aria-labelledby="rows-h">
-              <CardHeader id="rows-h" title={`Troubleshooting rows (${result.data.rows.length})`} />
-              <dl className="divide-y divide-line px-4">
-                {result.data.rows.map((r) => (
-                  <div key={r.id} className="grid gap-1 py-3 sm:grid-cols-[12rem_1fr]" id={`row-${r.id}`}>
-                    <dt className="text-sm font-semibold">
-                      {r.id} · {r.symptom}
-                    </dt>
-                    <dd className="space-y-1 text-sm">
-                      <p className="text-ink-muted">
-                        <span className="font-medium text-ink">Cause: </span>
-                        {r.cause}
-                      </p>
-                      <p>
-                        <span className="font-medium">How: </span>
-                        {r.how}
-                      </p>
-                      <p className="flex flex-wrap gap-1">
-                        {r.who.map((w) => (
-                          <OwnerBadge key={w} owner={w} />
-                        ))}
-                      </p>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </Card>
-          )}
-        </>
-      )}
+      </QueryState>
     </div>
   );
 }

@@ -7,19 +7,13 @@ import {
   Badge,
   Button,
   ChannelBadge,
+  DataTable,
   EmptyState,
-  ErrorState,
   FormField,
   Input,
-  LoadingState,
+  QueryState,
   RelativeTime,
-  Table,
-  TableContainer,
-  TableEmptyRow,
-  TBody,
   Td,
-  Th,
-  THead,
   toast,
   Tr,
 } from "@/components/ui";
@@ -93,60 +87,40 @@ export function HealthOverview() {
           }}
         />
       )}
-      {overview.isPending ? (
-        <LoadingState label="Loading channel health" rows={5} />
-      ) : overview.isError ? (
-        <ErrorState message="Channel health could not be loaded." onRetry={() => void overview.refetch()} />
-      ) : overview.data.rows.length === 0 && !verdict && !deferred ? (
-        <EmptyState icon={<WrenchIcon />} title="No connected channels yet" description="Channel health appears here once customers have connected Messenger, Instagram or WhatsApp." />
-      ) : (
-        <TableContainer label={`Channel health, ${overview.data.rows.length} channels`}>
-          <Table>
-            <THead>
-              <Tr>
-                <Th>Customer</Th>
-                <Th>Channel</Th>
-                <Th>Health</Th>
-                <Th>Main reason</Th>
-                <Th>Who fixes it</Th>
-                <Th>Token</Th>
-                <Th>Last checked</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {overview.data.rows.length === 0 ? (
-                <TableEmptyRow colSpan={7}>No channels match these filters.</TableEmptyRow>
-              ) : (
-                overview.data.rows.map((r) => (
-                  <Tr key={`${r.customerId}-${r.channel}`}>
-                    <Td>
-                      <Link className="font-medium text-brand-700 hover:underline" href={`/troubleshooting/${r.customerId}/${r.channel.toLowerCase()}`}>
-                        {r.customerName}
-                      </Link>
-                    </Td>
-                    <Td>
-                      <ChannelBadge channel={r.channel} state={r.connectionState as ChannelState} />
-                    </Td>
-                    <Td>
-                      <div className="flex flex-wrap gap-1">
-                        <OverallBadge overall={r.verdict} />
-                        {r.reconnectRequired && <Badge tone="danger">Reconnect required</Badge>}
-                        {r.silent && <Badge tone="warning">Silent</Badge>}
-                      </div>
-                    </Td>
-                    <Td className="max-w-sm text-sm text-ink-muted">{r.mainReason ?? "—"}</Td>
-                    <Td>{r.mainOwner ? <OwnerBadge owner={r.mainOwner} /> : "—"}</Td>
-                    <Td className="whitespace-nowrap text-sm">
-                      <span className={r.expiry && r.expiry.daysLeft <= 14 ? "font-medium text-amber-800" : undefined}>{expiryText(r.expiry)}</span>
-                    </Td>
-                    <Td className="whitespace-nowrap text-sm">{r.lastRunAt ? <RelativeTime date={r.lastRunAt} /> : "Never"}</Td>
-                  </Tr>
-                ))
-              )}
-            </TBody>
-          </Table>
-        </TableContainer>
-      )}
+      <QueryState query={overview} loadingLabel="Loading channel health" rows={5} errorMessage="Channel health could not be loaded.">
+        {(data) =>
+          data.rows.length === 0 && !verdict && !deferred ? (
+            <EmptyState icon={<WrenchIcon />} title="No connected channels yet" description="Channel health appears here once customers have connected Messenger, Instagram or WhatsApp." />
+          ) : (
+            <DataTable label={`Channel health, ${data.rows.length} channels`} columns={["Customer", "Channel", "Health", "Main reason", "Who fixes it", "Token", "Last checked"]} empty="No channels match these filters.">
+              {data.rows.map((r) => (
+                <Tr key={`${r.customerId}-${r.channel}`}>
+                  <Td>
+                    <Link className="font-medium text-brand-700 hover:underline" href={`/troubleshooting/${r.customerId}/${r.channel.toLowerCase()}`}>
+                      {r.customerName}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <ChannelBadge channel={r.channel} state={r.connectionState as ChannelState} />
+                  </Td>
+                  <Td>
+                    <div className="flex flex-wrap gap-1">
+                      <OverallBadge overall={r.verdict} />
+                      {r.reconnectRequired && <Badge tone="danger">Reconnect required</Badge>}
+                      {r.silent && <Badge tone="warning">Silent</Badge>}
+                    </div>
+                  </Td>
+                  <Td className="max-w-sm text-sm text-ink-muted">{r.mainReason ?? "—"}</Td>
+                  <Td>{r.mainOwner ? <OwnerBadge owner={r.mainOwner} /> : "—"}</Td>
+                  <Td className="whitespace-nowrap text-sm">
+                    <span className={r.expiry && r.expiry.daysLeft <= 14 ? "font-medium text-amber-800" : undefined}>{expiryText(r.expiry)}</span>
+                  </Td>
+                  <Td className="whitespace-nowrap text-sm">{r.lastRunAt ? <RelativeTime date={r.lastRunAt} /> : "Never"}</Td>
+                </Tr>
+              ))}
+            </DataTable>
+          )}
+      </QueryState>
     </div>
   );
 }

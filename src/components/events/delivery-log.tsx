@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Badge, Button, Card, CardHeader, ErrorState, LoadingState, RelativeTime, Select, Table, TableContainer, TableEmptyRow, TBody, Td, Th, THead, toast, Tr } from "@/components/ui";
+import { Badge, Button, Card, CardHeader, DataTable, QueryState, RelativeTime, Select, Td, toast, Tr } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { DeliveryDialog } from "./delivery-dialog";
@@ -47,76 +47,54 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
         }
       />
       <div className="mt-3">
-        {log.isPending ? (
-          <LoadingState label="Loading deliveries" rows={4} />
-        ) : log.isError ? (
-          <ErrorState message={errorDetails(log.error).message} onRetry={() => void log.refetch()} />
-        ) : (
-          <TableContainer label="Deliveries">
-            <Table>
-              <THead>
-                <Tr>
-                  <Th>Event</Th>
-                  <Th>Status</Th>
-                  <Th align="right">Attempts</Th>
-                  <Th>Last answer</Th>
-                  <Th>When</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {rows.length === 0 ? (
-                  <TableEmptyRow colSpan={6}>{status ? "No delivery with this status." : "No events sent to this endpoint yet."}</TableEmptyRow>
-                ) : (
-                  rows.map((d) => {
-                    const s = statusOf(d);
-                    return (
-                      <Tr key={d.id} data-testid="delivery-row">
-                        <Td>
-                          <span className="font-medium text-ink">{typeLabel.get(d.type) ?? d.type}</span>
-                          {d.customerName ? <p className="text-xs text-ink-muted">{d.customerName}</p> : null}
-                        </Td>
-                        <Td>
-                          <Badge tone={s.tone}>{s.label}</Badge>
-                          {d.status === "pending" && d.nextAttemptAt && d.attempts > 0 ? (
-                            <p className="mt-1 text-xs text-ink-muted">
-                              <RelativeTime date={d.nextAttemptAt} prefix="Next try" />
-                            </p>
-                          ) : null}
-                        </Td>
-                        <Td align="right">{d.attempts}</Td>
-                        <Td className="text-sm">
-                          {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : d.lastError ?? "—"}
-                          {d.lastDurationMs != null ? <span className="text-ink-muted"> · {d.lastDurationMs} ms</span> : null}
-                        </Td>
-                        <Td className="text-sm text-ink-muted">
-                          <RelativeTime date={d.occurredAt} />
-                        </Td>
-                        <Td align="right" className="whitespace-nowrap">
-                          <Button size="sm" variant="ghost" onClick={() => setOpenId(d.id)} aria-label={`Details of ${typeLabel.get(d.type) ?? d.type} ${d.messageId}`}>
-                            Details
-                          </Button>
-                          <Button
-                            size="sm"
-                            variant="secondary"
-                            disabled={!enabled}
-                            loading={replay.isPending && replay.variables?.deliveryId === d.id}
-                            onClick={() => replay.mutate({ deliveryId: d.id })}
-                            aria-label={`Replay ${typeLabel.get(d.type) ?? d.type} ${d.messageId}`}
-                          >
-                            Replay
-                          </Button>
-                        </Td>
-                      </Tr>
-                    );
-                  })
-                )}
-              </TBody>
-            </Table>
-          </TableContainer>
-        )}
+        <QueryState query={log} loadingLabel="Loading deliveries" rows={4}>
+          {() => (
+            <DataTable label="Deliveries" columns={["Event", "Status", { label: "Attempts", align: "right" }, "Last answer", "When", { label: "Actions", srOnly: true }]} empty={status ? "No delivery with this status." : "No events sent to this endpoint yet."}>
+              {rows.map((d) => {
+                const s = statusOf(d);
+                return (
+                  <Tr key={d.id} data-testid="delivery-row">
+                    <Td>
+                      <span className="font-medium text-ink">{typeLabel.get(d.type) ?? d.type}</span>
+                      {d.customerName ? <p className="text-xs text-ink-muted">{d.customerName}</p> : null}
+                    </Td>
+                    <Td>
+                      <Badge tone={s.tone}>{s.label}</Badge>
+                      {d.status === "pending" && d.nextAttemptAt && d.attempts > 0 ? (
+                        <p className="mt-1 text-xs text-ink-muted">
+                          <RelativeTime date={d.nextAttemptAt} prefix="Next try" />
+                        </p>
+                      ) : null}
+                    </Td>
+                    <Td align="right">{d.attempts}</Td>
+                    <Td className="text-sm">
+                      {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : d.lastError ?? "—"}
+                      {d.lastDurationMs != null ? <span className="text-ink-muted"> · {d.lastDurationMs} ms</span> : null}
+                    </Td>
+                    <Td className="text-sm text-ink-muted">
+                      <RelativeTime date={d.occurredAt} />
+                    </Td>
+                    <Td align="right" className="whitespace-nowrap">
+                      <Button size="sm" variant="ghost" onClick={() => setOpenId(d.id)} aria-label={`Details of ${typeLabel.get(d.type) ?? d.type} ${d.messageId}`}>
+                        Details
+                      </Button>
+                      <Button
+                        size="sm"
+                        variant="secondary"
+                        disabled={!enabled}
+                        loading={replay.isPending && replay.variables?.deliveryId === d.id}
+                        onClick={() => replay.mutate({ deliveryId: d.id })}
+                        aria-label={`Replay ${typeLabel.get(d.type) ?? d.type} ${d.messageId}`}
+                      >
+                        Replay
+                      </Button>
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </DataTable>
+          )}
+        </QueryState>
         {log.hasNextPage ? (
           <div className="mt-3">
             <Button variant="secondary" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>

@@ -3,8 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { Badge, Button, EmptyState, ErrorState, GlobeIcon, LoadingState, PlusIcon, RelativeTime, Table, TableContainer, TBody, Td, Th, THead, Tr } from "@/components/ui";
-import { errorDetails } from "@/lib/trpc-errors";
+import { Badge, Button, DataTable, EmptyState, GlobeIcon, PlusIcon, QueryState, RelativeTime, Td, Tr } from "@/components/ui";
 import { useTRPC } from "@/trpc/react";
 import { EndpointDialog } from "./endpoint-dialog";
 import { deliveryStatusInfo, EVENT_TYPES } from "./labels";
@@ -35,25 +34,13 @@ export function EndpointsView() {
         </div>
         {list.data?.length ? add : null}
       </div>
-      {list.isPending ? (
-        <LoadingState label="Loading endpoints" rows={3} />
-      ) : list.isError ? (
-        <ErrorState message={errorDetails(list.error).message} onRetry={() => void list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <EmptyState icon={<GlobeIcon />} title="No endpoints yet" description="Add the URL of a receiver to get customer, access, channel, diagnosis and message events." action={add} />
-      ) : (
-        <TableContainer label="Event endpoints">
-          <Table>
-            <THead>
-              <Tr>
-                <Th>URL</Th>
-                <Th>Events</Th>
-                <Th>State</Th>
-                <Th>Last delivery</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {list.data.map((e) => (
+      <QueryState query={list} loadingLabel="Loading endpoints" rows={3}>
+        {(data) =>
+          data.length === 0 ? (
+            <EmptyState icon={<GlobeIcon />} title="No endpoints yet" description="Add the URL of a receiver to get customer, access, channel, diagnosis and message events." action={add} />
+          ) : (
+            <DataTable label="Event endpoints" columns={["URL", "Events", "State", "Last delivery"]}>
+              {data.map((e) => (
                 <Tr key={e.id}>
                   <Td className="max-w-80">
                     <Link href={`/settings/events/${e.id}`} className="font-medium break-all text-brand-700 underline-offset-2 hover:underline">
@@ -78,10 +65,9 @@ export function EndpointsView() {
                   </Td>
                 </Tr>
               ))}
-            </TBody>
-          </Table>
-        </TableContainer>
-      )}
+            </DataTable>
+          )}
+      </QueryState>
       {adding ? <EndpointDialog open onClose={() => setAdding(false)} onCreated={setSecret} /> : null}
       <SecretDialog secret={secret} onClose={() => setSecret(null)} />
     </section>

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
-import { Badge, Button, EmptyState, ErrorState, FormField, Input, LoadingState, RelativeTime, Select, toast } from "@/components/ui";
+import { Badge, Button, EmptyState, FormField, Input, QueryState, RelativeTime, Select, toast } from "@/components/ui";
 import { InboxIcon } from "@/components/ui/icons";
 import { useTRPC } from "@/trpc/react";
 import { EventDetail } from "./event-detail";
@@ -92,57 +92,56 @@ export function EventsView({ canReplay }: { canReplay: boolean }) {
           <EventDetail eventId={open} canReplay={canReplay} />
         </section>
       ) : null}
-      {events.isPending ? (
-        <LoadingState label="Loading events" rows={5} />
-      ) : events.isError ? (
-        <ErrorState title="Could not load events" message={events.error.message} onRetry={() => void events.refetch()} />
-      ) : !items.length ? (
-        <EmptyState icon={<InboxIcon />} title="No stored callbacks" description="Verified Sinch callbacks appear here as they arrive." />
-      ) : (
-        <div className="overflow-x-auto rounded-card border border-line bg-surface">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Stored webhook events, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-600">
-              <tr>
-                <th className="p-2">Received</th>
-                <th className="p-2">Customer / app</th>
-                <th className="p-2">Type</th>
-                <th className="p-2">Verdict</th>
-                <th className="p-2">Result</th>
-                <th className="p-2">Replays</th>
-                <th className="p-2"><span className="sr-only">Details</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-line">
-              {items.map((e) => (
-                <Fragment key={e.id}>
-                  <tr data-testid="event-row">
-                    <td className="p-2"><RelativeTime date={e.receivedAt} /></td>
-                    <td className="p-2"><span className="block">{e.customerName ?? "—"}</span><code className="text-xs text-slate-500">{e.appId}</code></td>
-                    <td className="p-2"><code>{e.typeKey}</code><span className="block text-xs text-slate-500">{e.size} bytes</span></td>
-                    <td className="p-2"><Badge tone={e.verdict === "signed" ? "success" : "warning"}>{e.verdict}</Badge></td>
-                    <td className="p-2"><Badge tone={statusTone[e.status]}>{e.status.replace("_", " ")}</Badge></td>
-                    <td className="p-2">{e.replayCount}</td>
-                    <td className="p-2 text-right">
-                      <Button size="sm" variant="ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? undefined : e.id)}>
-                        {open === e.id ? "Hide" : "View"}
-                      </Button>
-                    </td>
+      <QueryState query={events} loadingLabel="Loading events" rows={5} errorTitle="Could not load events">
+        {() =>
+          !items.length ? (
+            <EmptyState icon={<InboxIcon />} title="No stored callbacks" description="Verified Sinch callbacks appear here as they arrive." />
+          ) : (
+            <div className="overflow-x-auto rounded-card border border-line bg-surface">
+              <table className="w-full text-sm">
+                <caption className="sr-only">Stored webhook events, newest first</caption>
+                <thead className="bg-slate-50 text-left text-xs text-slate-600">
+                  <tr>
+                    <th className="p-2">Received</th>
+                    <th className="p-2">Customer / app</th>
+                    <th className="p-2">Type</th>
+                    <th className="p-2">Verdict</th>
+                    <th className="p-2">Result</th>
+                    <th className="p-2">Replays</th>
+                    <th className="p-2"><span className="sr-only">Details</span></th>
                   </tr>
-                  {open === e.id ? (
-                    <tr>
-                      <td colSpan={7} className="bg-slate-50 p-3"><EventDetail eventId={e.id} canReplay={canReplay} /></td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-          {events.hasNextPage ? (
-            <div className="p-3"><Button variant="secondary" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>Load older events</Button></div>
-          ) : null}
-        </div>
-      )}
+                </thead>
+                <tbody className="divide-y divide-line">
+                  {items.map((e) => (
+                    <Fragment key={e.id}>
+                      <tr data-testid="event-row">
+                        <td className="p-2"><RelativeTime date={e.receivedAt} /></td>
+                        <td className="p-2"><span className="block">{e.customerName ?? "—"}</span><code className="text-xs text-slate-500">{e.appId}</code></td>
+                        <td className="p-2"><code>{e.typeKey}</code><span className="block text-xs text-slate-500">{e.size} bytes</span></td>
+                        <td className="p-2"><Badge tone={e.verdict === "signed" ? "success" : "warning"}>{e.verdict}</Badge></td>
+                        <td className="p-2"><Badge tone={statusTone[e.status]}>{e.status.replace("_", " ")}</Badge></td>
+                        <td className="p-2">{e.replayCount}</td>
+                        <td className="p-2 text-right">
+                          <Button size="sm" variant="ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? undefined : e.id)}>
+                            {open === e.id ? "Hide" : "View"}
+                          </Button>
+                        </td>
+                      </tr>
+                      {open === e.id ? (
+                        <tr>
+                          <td colSpan={7} className="bg-slate-50 p-3"><EventDetail eventId={e.id} canReplay={canReplay} /></td>
+                        </tr>
+                      ) : null}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+              {events.hasNextPage ? (
+                <div className="p-3"><Button variant="secondary" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>Load older events</Button></div>
+              ) : null}
+            </div>
+          )}
+      </QueryState>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Badge, Button, Dialog, ErrorState, LoadingState, Pagination, RelativeTime, Select, Table, TableContainer, TableEmptyRow, TBody, Td, Th, THead, toast, Tr, type Tone } from "@/components/ui";
+import { Badge, Button, DataTable, Dialog, Pagination, QueryState, RelativeTime, Select, Td, toast, type Tone, Tr } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 
@@ -41,69 +41,46 @@ export function OutboxView() {
           options={[{ value: "", label: "All statuses" }, ...Object.entries(statusInfo).map(([value, s]) => ({ value, label: s.label }))]}
         />
       </div>
-      {list.isPending ? (
-        <LoadingState label="Loading the outbox" />
-      ) : list.isError ? (
-        <ErrorState message={errorDetails(list.error).message} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <TableContainer label="Outbox">
-            <Table>
-              <THead>
-                <Tr>
-                  <Th>To</Th>
-                  <Th>Subject</Th>
-                  <Th>Status</Th>
-                  <Th>Queued</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
+      <QueryState query={list} loadingLabel="Loading the outbox">
+        {(data) => (
+          <>
+            <DataTable label="Outbox" columns={["To", "Subject", "Status", "Queued", { label: "Actions", srOnly: true }]} empty="No emails yet.">
+              {data.rows.map((r) => (
+                <Tr key={r.id} data-testid={`outbox-row-${r.to}`}>
+                  <Td>{r.to}</Td>
+                  <Td className="max-w-72 truncate">{r.subject}</Td>
+                  <Td>
+                    <Badge tone={statusInfo[r.status].tone}>{statusInfo[r.status].label}</Badge>
+                    {r.lastError ? <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={r.lastError}>{r.lastError}</p> : null}
+                  </Td>
+                  <Td className="text-sm text-ink-muted">
+                    <RelativeTime date={r.createdAt} />
+                  </Td>
+                  <Td align="right" className="whitespace-nowrap">
+                    <Button size="sm" variant="ghost" onClick={() => setOpenId(r.id)} aria-label={`Read the email to ${r.to}: ${r.subject}`}>
+                      Read
+                    </Button>
+                    {r.status === "failed" || r.status === "not_configured" ? (
+                      <Button size="sm" variant="secondary" loading={retry.isPending && retry.variables?.id === r.id} onClick={() => retry.mutate({ id: r.id })}>
+                        Send again
+                      </Button>
+                    ) : null}
+                  </Td>
                 </Tr>
-              </THead>
-              <TBody>
-                {list.data.rows.length === 0 ? (
-                  <TableEmptyRow colSpan={5}>No emails yet.</TableEmptyRow>
-                ) : (
-                  list.data.rows.map((r) => (
-                    <Tr key={r.id} data-testid={`outbox-row-${r.to}`}>
-                      <Td>{r.to}</Td>
-                      <Td className="max-w-72 truncate">{r.subject}</Td>
-                      <Td>
-                        <Badge tone={statusInfo[r.status].tone}>{statusInfo[r.status].label}</Badge>
-                        {r.lastError ? <p className="mt-1 max-w-56 truncate text-xs text-red-700" title={r.lastError}>{r.lastError}</p> : null}
-                      </Td>
-                      <Td className="text-sm text-ink-muted">
-                        <RelativeTime date={r.createdAt} />
-                      </Td>
-                      <Td align="right" className="whitespace-nowrap">
-                        <Button size="sm" variant="ghost" onClick={() => setOpenId(r.id)} aria-label={`Read the email to ${r.to}: ${r.subject}`}>
-                          Read
-                        </Button>
-                        {r.status === "failed" || r.status === "not_configured" ? (
-                          <Button size="sm" variant="secondary" loading={retry.isPending && retry.variables?.id === r.id} onClick={() => retry.mutate({ id: r.id })}>
-                            Send again
-                          </Button>
-                        ) : null}
-                      </Td>
-                    </Tr>
-                  ))
-                )}
-              </TBody>
-            </Table>
-          </TableContainer>
-          <Pagination page={page} pageCount={Math.max(1, Math.ceil(list.data.total / PAGE_SIZE))} onPageChange={setPage} label="Outbox pages" />
-        </>
-      )}
-      <Dialog open={!!openId} onClose={() => setOpenId(null)} title={email.data?.subject ?? "Email"} description={email.data ? `To ${email.data.to}` : undefined} size="lg">
-        {email.isPending ? (
-          <LoadingState label="Loading the email" rows={4} />
-        ) : email.isError ? (
-          <ErrorState message={errorDetails(email.error).message} onRetry={() => void email.refetch()} />
-        ) : (
-          <pre data-testid="outbox-body" className="font-sans text-sm break-words whitespace-pre-wrap text-ink">
-            {email.data.body}
-          </pre>
+              ))}
+            </DataTable>
+            <Pagination page={page} pageCount={Math.max(1, Math.ceil(data.total / PAGE_SIZE))} onPageChange={setPage} label="Outbox pages" />
+          </>
         )}
+      </QueryState>
+      <Dialog open={!!openId} onClose={() => setOpenId(null)} title={email.data?.subject ?? "Email"} description={email.data ? `To ${email.data.to}` : undefined} size="lg">
+        <QueryState query={email} loadingLabel="Loading the email" rows={4}>
+          {(data) => (
+            <pre data-testid="outbox-body" className="font-sans text-sm break-words whitespace-pre-wrap text-ink">
+              {data.body}
+            </pre>
+          )}
+        </QueryState>
       </Dialog>
     </div>
   );

@@ -2,24 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  Badge,
-  Button,
-  CopyButton,
-  Dialog,
-  ErrorState,
-  LoadingState,
-  PageHeader,
-  Select,
-  Table,
-  TableContainer,
-  TBody,
-  Td,
-  Th,
-  THead,
-  toast,
-  Tr,
-} from "@/components/ui";
+import { Badge, Button, CopyButton, DataTable, Dialog, PageHeader, QueryState, Select, Td, toast, Tr } from "@/components/ui";
 import { PlusIcon } from "@/components/ui/icons";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
@@ -50,60 +33,43 @@ export function StaffManager({ currentUserId }: { currentUserId: string }) {
           </Button>
         }
       />
-      {list.isPending ? (
-        <LoadingState label="Loading staff" />
-      ) : list.isError ? (
-        <ErrorState message={errorDetails(list.error).message} onRetry={() => void list.refetch()} />
-      ) : (
-        <TableContainer label="Staff members">
-          <Table>
-            <THead>
-              <Tr>
-                <Th>Name</Th>
-                <Th>Email</Th>
-                <Th>Role</Th>
-                <Th>Status</Th>
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {list.data.map((u) => (
-                <Tr key={u.id} data-testid={`staff-row-${u.email}`}>
-                  <Td className="font-medium">{u.name}</Td>
-                  <Td>{u.email}</Td>
-                  <Td>
-                    <Select
-                      aria-label={`Role of ${u.email}`}
-                      value={u.role}
-                      disabled={u.id === currentUserId || changeRole.isPending}
-                      onChange={(e) => changeRole.mutate({ userId: u.id, role: e.target.value === "admin" ? "admin" : "staff" })}
-                      options={[{ value: "staff", label: "Staff" }, { value: "admin", label: "Admin" }]}
-                    />
-                  </Td>
-                  <Td>{u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
-                  <Td align="right" className="whitespace-nowrap">
-                    <Button size="sm" variant="ghost" onClick={() => reset.mutate({ userId: u.id })} aria-label={`Reset password of ${u.email}`}>
-                      Reset password
+      <QueryState query={list} loadingLabel="Loading staff">
+        {(data) => (
+          <DataTable label="Staff members" columns={["Name", "Email", "Role", "Status", { label: "Actions", srOnly: true }]}>
+            {data.map((u) => (
+              <Tr key={u.id} data-testid={`staff-row-${u.email}`}>
+                <Td className="font-medium">{u.name}</Td>
+                <Td>{u.email}</Td>
+                <Td>
+                  <Select
+                    aria-label={`Role of ${u.email}`}
+                    value={u.role}
+                    disabled={u.id === currentUserId || changeRole.isPending}
+                    onChange={(e) => changeRole.mutate({ userId: u.id, role: e.target.value === "admin" ? "admin" : "staff" })}
+                    options={[{ value: "staff", label: "Staff" }, { value: "admin", label: "Admin" }]}
+                  />
+                </Td>
+                <Td>{u.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</Td>
+                <Td align="right" className="whitespace-nowrap">
+                  <Button size="sm" variant="ghost" onClick={() => reset.mutate({ userId: u.id })} aria-label={`Reset password of ${u.email}`}>
+                    Reset password
+                  </Button>
+                  {u.id !== currentUserId ? (
+                    <Button
+                      size="sm"
+                      variant={u.disabled ? "secondary" : "danger"}
+                      onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
+                      aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
+                    >
+                      {u.disabled ? "Enable" : "Disable"}
                     </Button>
-                    {u.id !== currentUserId ? (
-                      <Button
-                        size="sm"
-                        variant={u.disabled ? "secondary" : "danger"}
-                        onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}
-                        aria-label={`${u.disabled ? "Enable" : "Disable"} ${u.email}`}
-                      >
-                        {u.disabled ? "Enable" : "Disable"}
-                      </Button>
-                    ) : null}
-                  </Td>
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        </TableContainer>
-      )}
+                  ) : null}
+                </Td>
+              </Tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryState>
       <CreateStaffDialog open={creating} onClose={() => setCreating(false)} />
       <Dialog open={resetLink !== null} onClose={() => setResetLink(null)} title="Password reset link" description="Send this one-time link. It works once and expires in 48 hours.">
         <div className="flex items-center gap-2 rounded-control border border-line bg-canvas p-2">

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { PageHeader, Table, TableContainer, TableEmptyRow, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { DataTable, PageHeader, Td, Tr } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { percent, RANGES, rate, type Range } from "./format";
@@ -28,38 +28,25 @@ export function DashboardView() {
         query={{ ...q, error: q.error ? { message: errorDetails(q.error).message } : null }}
       >
         <h3 className="mt-6 mb-2 text-sm font-semibold text-ink">Busiest customers in {words}</h3>
-        <TableContainer label="Busiest customers">
-          <Table>
-            <THead>
-              <Tr>
-                <Th>Customer</Th>
-                <Th align="right">Inbound</Th>
-                <Th align="right">Outbound</Th>
-                <Th align="right">Delivered</Th>
-                <Th align="right">Failed</Th>
-              </Tr>
-            </THead>
-            <TBody>
-              {!q.data?.customers.length ? (
-                <TableEmptyRow colSpan={5}>No messages in {words}.</TableEmptyRow>
-              ) : (
-                q.data.customers.map((c) => (
-                  <Tr key={c.customerId}>
-                    <Td>
-                      <Link href={`/customers/${c.customerId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                        {c.name}
-                      </Link>
-                    </Td>
-                    <Td align="right">{c.inbound}</Td>
-                    <Td align="right">{c.outbound}</Td>
-                    <Td align="right">{percent(rate(c.delivered, c.outbound))}</Td>
-                    <Td align="right">{percent(rate(c.failed, c.outbound))}</Td>
-                  </Tr>
-                ))
-              )}
-            </TBody>
-          </Table>
-        </TableContainer>
+        <DataTable
+          label="Busiest customers"
+          columns={["Customer", ...["Inbound", "Outbound", "Delivered", "Failed"].map((label) => ({ label, align: "right" as const }))]}
+          empty={<>No messages in {words}.</>}
+        >
+          {(q.data?.customers ?? []).map((c) => (
+            <Tr key={c.customerId}>
+              <Td>
+                <Link href={`/customers/${c.customerId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {c.name}
+                </Link>
+              </Td>
+              <Td align="right">{c.inbound}</Td>
+              <Td align="right">{c.outbound}</Td>
+              <Td align="right">{percent(rate(c.delivered, c.outbound))}</Td>
+              <Td align="right">{percent(rate(c.failed, c.outbound))}</Td>
+            </Tr>
+          ))}
+        </DataTable>
       </MessageStats>
     </>
   );

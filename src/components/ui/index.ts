@@ -26,7 +26,9 @@ export { LoadingState, Skeleton, Spinner, type LoadingStateProps, type SpinnerPr
 export { ShownOnceDialog, type ShownOnceDialogProps } from "./shown-once-dialog";
 export { SubmitButton, type SubmitButtonProps } from "./submit-button";
 export { TabNav, type TabNavItem, type TabNavProps } from "./tab-nav";
+export { QueryState, type QueryLike, type QueryStateProps } from "./query-state";
 export {
+  DataTable,
   Table,
   TableCaption,
   TableContainer,
@@ -36,6 +38,8 @@ export {
   Th,
   THead,
   Tr,
+  type DataTableColumn,
+  type DataTableProps,
   type SortDirection,
   type TableContainerProps,
   type TdProps,

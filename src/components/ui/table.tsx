@@ -110,3 +110,41 @@ export function TableEmptyRow({ colSpan, children }: { colSpan: number; children
     </tr>
   );
 }
+
+/** A column heading: its text, or the props of its `<Th>` (sorting, alignment, a hidden label). */
+export type DataTableColumn = string | (ThProps & { label: ReactNode; srOnly?: boolean });
+
+export type DataTableProps = {
+  /** Names the scrollable region (see TableContainer). */
+  label: string;
+  columns: DataTableColumn[];
+  /** Shown in one full-width row when there are no rows (leave out where the caller shows its own empty state). */
+  empty?: ReactNode;
+  /** The body rows (`<Tr>`s); an empty array shows `empty`. */
+  children: ReactNode[];
+  className?: string;
+};
+
+/** The staff list table: scroll region, heading row, body rows or one "nothing here" row. */
+export function DataTable({ label, columns, empty, children, className }: DataTableProps) {
+  return (
+    <TableContainer label={label} className={className}>
+      <Table>
+        <THead>
+          <Tr>
+            {columns.map((column, i) => {
+              if (typeof column === "string") return <Th key={i}>{column}</Th>;
+              const { label: heading, srOnly, ...th } = column;
+              return (
+                <Th key={i} {...th}>
+                  {srOnly ? <span className="sr-only">{heading}</span> : heading}
+                </Th>
+              );
+            })}
+          </Tr>
+        </THead>
+        <TBody>{children.length === 0 && empty !== undefined ? <TableEmptyRow colSpan={columns.length}>{empty}</TableEmptyRow> : children}</TBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -3,33 +3,17 @@ import { env } from "@/env";
 import type { DbHandle } from "@/server/db/client";
 import { safeError } from "@/server/db/errors";
 import { logger } from "@/server/log";
+import { attachedQueue, attachQueue, enqueue } from "./queue";
 import { jobDefinitions } from "./registry";
-import type { Enqueue, JobContext } from "./types";
-
-const state = globalThis as unknown as { __portalBoss?: PgBoss };
-
-/**
- * Queue work if the queue runs in this process; periodic sweeps pick up anything not enqueued.
- * Never awaited by the caller's transaction: on PGlite (one connection) a send issued from inside an
- * open transaction would wait for that transaction to end, and the transaction for the send.
- */
-export const enqueue: Enqueue = async (name, data = {}, options = {}) => {
-  const boss = state.__portalBoss;
-  if (!boss) return;
-  setImmediate(() => {
-    boss
-      .send(name, data, { startAfter: options.startAfterSeconds, singletonKey: options.singletonKey, retryLimit: 5, retryBackoff: true })
-      .catch((err: Error) => logger.warn({ job: name, err: safeError(err) }, "enqueue failed; the sweep will pick it up"));
-  });
-};
+import type { JobContext } from "./types";
 
 /** Postgres-backed queue (pg-boss): several portal instances share the work safely. */
 export async function startJobs(handle: DbHandle): Promise<void> {
-  if (state.__portalBoss) return;
+  if (attachedQueue()) return;
   const boss = handle.pglite ? new PgBoss({ db: fromPglite(handle.pglite) as never }) : new PgBoss({ connectionString: env.DATABASE_URL!, max: 4 });
   boss.on("error", (err: Error) => logger.error({ err: safeError(err) }, "job queue error"));
   await boss.start();
-  state.__portalBoss = boss;
+  attachQueue(boss);
   const ctx: JobContext = { db: handle.db, now: () => new Date(), enqueue };
   for (const def of jobDefinitions) {
     await boss.createQueue(def.name);
@@ -49,7 +33,7 @@ export async function startJobs(handle: DbHandle): Promise<void> {
 }
 
 export async function stopJobs(): Promise<void> {
-  const boss = state.__portalBoss;
-  state.__portalBoss = undefined;
+  const boss = attachedQueue();
+  attachQueue(undefined);
   await boss?.stop({ graceful: true, timeout: 10_000 });
 }

@@ -10,7 +10,8 @@ import { API_PURGE_JOB, purgeApiRows } from "@/server/api-v1/purge";
 import type { JobDefinition } from "./types";
 
 /**
- * Every background job. Handlers are thin: they call a service function that tests also call
+ * Every background job, collected here for `jobs/index.ts` to start. Services never import this
+ * module: they queue work through the enqueue port (`jobs/queue.ts`), which knows no handler. Handlers are thin: they call a service function that tests also call
  * directly, so the queue is only scheduling.
  */
 export const jobDefinitions: JobDefinition[] = [

@@ -1,12 +1,13 @@
 import type { Db } from "@/server/db/client";
+import type { Enqueue } from "./queue";
+
+export type { Enqueue } from "./queue";
 
 export interface JobContext {
   db: Db;
   now: () => Date;
   enqueue: Enqueue;
 }
-
-export type Enqueue = (name: string, data?: Record<string, unknown>, options?: { startAfterSeconds?: number; singletonKey?: string }) => Promise<void>;
 
 export interface JobDefinition {
   name: string;

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { rowsOf } from "@/server/db/rows";
+import { webhookEvents } from "@/server/db/schema";
 
 export interface CursorPosition {
   at: Date;
@@ -35,4 +36,21 @@ export async function releaseCursor(db: DbOrTx, name: string, position: CursorPo
   await db.execute(sql`
     UPDATE job_cursors SET position = ${position.at.toISOString()}::timestamptz, position_id = ${position.id}, lease_until = NULL, updated_at = ${now.toISOString()}::timestamptz
     WHERE name = ${name}`);
+}
+
+/**
+ * The next batch of stored webhook events after a cursor position (received time, then id) and
+ * received no later than `upTo`, in cursor order, narrowed by `where`. Readers move their position
+ * to the last row and ask again until a batch comes back short.
+ */
+export async function webhookEventsAfter(db: DbOrTx, position: CursorPosition, upTo: Date, where: SQL | undefined, limit: number) {
+  const after = position.id === null
+    ? sql`${webhookEvents.receivedAt} > ${position.at.toISOString()}::timestamptz`
+    : sql`(${webhookEvents.receivedAt}, ${webhookEvents.id}) > (${position.at.toISOString()}::timestamptz, ${position.id}::uuid)`;
+  return db
+    .select({ id: webhookEvents.id, receivedAt: webhookEvents.receivedAt, raw: webhookEvents.raw })
+    .from(webhookEvents)
+    .where(and(after, sql`${webhookEvents.receivedAt} <= ${upTo.toISOString()}::timestamptz`, where))
+    .orderBy(webhookEvents.receivedAt, webhookEvents.id)
+    .limit(limit);
 }

@@ -5,6 +5,7 @@ import { secrets } from "@/server/crypto";
 import type { DbOrTx } from "@/server/db/client";
 import { outboundEmails, type OutboundEmail } from "@/server/db/schema";
 import { AppError, notFound } from "@/server/errors";
+import { enqueue } from "@/server/jobs/queue";
 import { logger } from "@/server/log";
 import { audit, systemActor } from "./audit";
 
@@ -49,7 +50,6 @@ export async function queueEmail(db: DbOrTx, input: QueueEmailInput, opts: { def
 }
 
 export async function requestDelivery(emailIds: string[]): Promise<void> {
-  const { enqueue } = await import("@/server/jobs");
   for (const id of emailIds) await enqueue(EMAIL_DELIVER_JOB, { emailId: id }, { singletonKey: id });
 }
 
@@ -167,7 +167,6 @@ export async function retryEmail(db: DbOrTx, id: string) {
     .where(and(eq(outboundEmails.id, id), sql`${outboundEmails.status} in ('failed', 'not_configured')`))
     .returning();
   if (!row) throw new AppError("PRECONDITION_FAILED", { userMessage: "Only a failed or undelivered email can be sent again.", reason: "not_retryable" });
-  const { enqueue } = await import("@/server/jobs");
   await enqueue(EMAIL_DELIVER_JOB, { emailId: id }, { singletonKey: `${id}:retry:${Date.now()}` });
   return summary(row);
 }

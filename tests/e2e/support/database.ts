@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import postgres from "postgres";
-import type { EnvVars } from "./processes";
+import type { EnvVars } from "../../../scripts/lib/processes";
 
 export interface E2EDatabase {
   mode: "postgres" | "pglite";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { EnvVars } from "./processes";
+import type { EnvVars } from "../../../scripts/lib/processes";
 
 /** Fresh secrets for one run, in the formats src/env.ts expects. */
 export function generateSecrets() {
@@ -9,18 +9,7 @@ export function generateSecrets() {
   };
 }
 
-/** The portal's integration URLs pointed at one emulator (same layout as the live services). */
-export function emulatorUrls(emulatorURL: string): EnvVars {
-  return {
-    SINCH_AUTH_URL: `${emulatorURL}/sinch/auth`,
-    SINCH_CONVERSATION_URL: `${emulatorURL}/sinch/conversation/{region}`,
-    SINCH_PROVISIONING_URL: `${emulatorURL}/sinch/provisioning`,
-    SINCH_SUBPROJECTS_URL: `${emulatorURL}/sinch/subprojects`,
-    META_GRAPH_URL: `${emulatorURL}/graph`,
-    META_SDK_URL: `${emulatorURL}/meta/sdk.js`,
-    META_ALLOWED_ORIGINS: emulatorURL,
-  };
-}
+export { emulatorUrls } from "../../../scripts/lib/emulator-urls.mjs";
 
 /** Short emulator delays so activation and retry flows finish within a test's timeout. */
 export const fastEmulator: EnvVars = {

@@ -4,7 +4,7 @@ import { auth } from "@/server/auth";
 import { safeRedirectPath } from "@/server/auth/safe-redirect";
 import { SignInForm } from "./sign-in-form";
 
-export const metadata: Metadata = { title: "Sign in · Reseller portal" };
+export const metadata: Metadata = { title: "Sign in" };
 
 const notices: Record<string, string> = {
   "signed-out": "You have signed out.",

@@ -3,7 +3,10 @@ import type { Channel } from "@/server/db/schema";
 
 const channelNames: Record<Channel, string> = { MESSENGER: "Facebook Messenger", INSTAGRAM: "Instagram Direct", WHATSAPP: "WhatsApp" };
 
-export const channelList = (channels: readonly Channel[]) => channels.map((c) => channelNames[c] ?? c).join(", ");
+const conjunction = new Intl.ListFormat("en", { style: "long", type: "conjunction" });
+
+/** "Facebook Messenger, Instagram Direct and WhatsApp": the channels as an English list. */
+export const channelList = (channels: readonly Channel[]) => conjunction.format(channels.map((c) => channelNames[c] ?? c));
 
 const whenText = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 

@@ -2,6 +2,7 @@ import { and, eq, lt, or, isNull } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { channelConnections, type Channel, type ChannelConnection } from "@/server/db/schema";
 import { IntegrationError } from "@/server/integrations/errors";
+import { enqueue } from "@/server/jobs/queue";
 import { logger } from "@/server/log";
 import { audit, systemActor } from "../audit";
 import { secrets } from "@/server/crypto";
@@ -78,12 +79,6 @@ export async function refreshConnection(db: Db, customerId: string, channel: Cha
     await db.update(channelConnections).set({ lastCheckedAt: new Date() }).where(eq(channelConnections.id, row.id));
     return row;
   }
-}
-
-/** Loaded lazily: the job registry imports this module, and the queue itself is optional here. */
-async function enqueue(name: string, data: Record<string, unknown>, options: { startAfterSeconds?: number }) {
-  const jobs = await import("@/server/jobs");
-  await jobs.enqueue(name, data, options);
 }
 
 /** Queues the first poll of a connection that is activating. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, lt, lte, or } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { eventDeliveries } from "@/server/db/schema";
-import type { Enqueue } from "@/server/jobs/types";
+import type { Enqueue } from "@/server/jobs/queue";
 import { attemptDelivery, type AttemptOptions, type AttemptOutcome } from "./deliver";
 import { DELIVER_JOB } from "./nudge";
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { conversations, eventEndpoints, messages, webhookEvents } from "@/server/db/schema";
-import { claimCursor, releaseCursor, type CursorPosition } from "@/server/services/job-cursors";
+import { claimCursor, releaseCursor, webhookEventsAfter, type CursorPosition } from "@/server/services/job-cursors";
 import { emitEvent } from "./emit";
 
 export const INBOUND_JOB = "events.inbound";
@@ -85,15 +85,7 @@ export async function scanInboundMessages(db: Db, now = new Date()): Promise<{ c
       return { claimed: true, subscribed: false, emitted: 0 };
     }
     for (;;) {
-      const after = position.id === null
-        ? sql`${webhookEvents.receivedAt} > ${position.at.toISOString()}::timestamptz`
-        : sql`(${webhookEvents.receivedAt}, ${webhookEvents.id}) > (${position.at.toISOString()}::timestamptz, ${position.id}::uuid)`;
-      const batch = await db
-        .select({ id: webhookEvents.id, receivedAt: webhookEvents.receivedAt, raw: webhookEvents.raw })
-        .from(webhookEvents)
-        .where(and(after, sql`${webhookEvents.receivedAt} <= ${upTo.toISOString()}::timestamptz`, eq(webhookEvents.kind, "message_inbound"), eq(webhookEvents.status, "processed")))
-        .orderBy(webhookEvents.receivedAt, webhookEvents.id)
-        .limit(BATCH);
+      const batch = await webhookEventsAfter(db, position, upTo, and(eq(webhookEvents.kind, "message_inbound"), eq(webhookEvents.status, "processed")), BATCH);
       if (batch.length) emitted += await emitInboundFor(db, batch);
       const last = batch.at(-1);
       if (last) position = { at: last.receivedAt, id: last.id };

@@ -2,7 +2,7 @@ import { and, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/server/db/client";
 import { rowsOf } from "@/server/db/rows";
 import { messages, webhookEvents } from "@/server/db/schema";
-import { claimCursor, releaseCursor, type CursorPosition } from "@/server/services/job-cursors";
+import { claimCursor, releaseCursor, webhookEventsAfter, type CursorPosition } from "@/server/services/job-cursors";
 
 export const STATS_ROLLUP_JOB = "stats.rollup";
 const CURSOR = "stats.messages";
@@ -124,15 +124,7 @@ async function touchedHours(db: Db, from: CursorPosition, upTo: Date): Promise<{
   let position = from;
   const hours: Date[] = [];
   for (;;) {
-    const after = position.id === null
-      ? sql`${webhookEvents.receivedAt} > ${position.at.toISOString()}::timestamptz`
-      : sql`(${webhookEvents.receivedAt}, ${webhookEvents.id}) > (${position.at.toISOString()}::timestamptz, ${position.id}::uuid)`;
-    const batch = await db
-      .select({ id: webhookEvents.id, receivedAt: webhookEvents.receivedAt, raw: webhookEvents.raw })
-      .from(webhookEvents)
-      .where(and(after, sql`${webhookEvents.receivedAt} <= ${upTo.toISOString()}::timestamptz`, inArray(webhookEvents.kind, ["message_inbound", "delivery_report"])))
-      .orderBy(webhookEvents.receivedAt, webhookEvents.id)
-      .limit(BATCH);
+    const batch = await webhookEventsAfter(db, position, upTo, inArray(webhookEvents.kind, ["message_inbound", "delivery_report"]), BATCH);
     const ids = [...new Set(batch.map((e) => referencedMessageId(e.raw)).filter((id): id is string => !!id))];
     if (ids.length) {
       const rows = rowsOf<{ h: string | Date }>(

@@ -3,7 +3,7 @@ import { getDb } from "@/server/db";
 import { passwordTokenValid } from "@/server/services/staff";
 import { SetPasswordForm } from "./set-password-form";
 
-export const metadata: Metadata = { title: "Set your password · Reseller portal", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };
 
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

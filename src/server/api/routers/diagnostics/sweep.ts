@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { env } from "@/env";
 import { permissionProcedure } from "@/server/api/trpc";
-import { enqueue } from "@/server/jobs";
+import { enqueue } from "@/server/jobs/queue";
 import { logger } from "@/server/log";
 import { createSweep, getSweep, runSweep, SWEEP_RUN_JOB } from "@/server/services/diagnostics/sweep";
 import { sweepSchema } from "./schemas";

@@ -1,6 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Child processes for the e2e set-up, the chaos run and the benches: one module, so starting,
+ * waiting for and stopping a server behave the same everywhere.
+ */
+
+/** The repository root, and a program installed in its node_modules/.bin. */
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Environment for a child process (Next types NODE_ENV as required; children may not need it). */
 export type EnvVars = Record<string, string | undefined>;
@@ -40,8 +53,8 @@ export async function preferredPort(preferred: number): Promise<number> {
  * Starts a long-running program in its own process group (so teardown can stop it with everything it
  * spawned), its output going to a log file rather than interleaving with the test report.
  */
-export function startProcess(name: string, command: string, args: string[], env: EnvVars, logFile: string, cwd = process.cwd()): Started {
-  const fd = openSync(logFile, "w");
+export function startProcess(name: string, command: string, args: string[], env: EnvVars, logFile: string, cwd = process.cwd(), options: { appendLog?: boolean } = {}): Started {
+  const fd = openSync(logFile, options.appendLog ? "a" : "w");
   const child = spawn(command, args, { cwd, env: env as NodeJS.ProcessEnv, detached: true, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   return { name, child, logFile };
@@ -64,12 +77,33 @@ export function logTail(logFile: string, lines = 40): string {
   }
 }
 
+export const alive = (proc: Started) => proc.child.exitCode === null && proc.child.signalCode === null;
+
+/** Sends a signal to the whole process group, if it still runs. */
+export function signal(proc: Started, sig: NodeJS.Signals): void {
+  if (proc.child.pid === undefined || !alive(proc)) return;
+  try {
+    process.kill(-proc.child.pid, sig);
+  } catch {
+    // exited between the check and the kill
+  }
+}
+
+/** Resolves true once the process has exited, false if it is still running after timeoutMs. */
+export async function exited(proc: Started, timeoutMs: number): Promise<boolean> {
+  if (!alive(proc)) return true;
+  return Promise.race([
+    new Promise<boolean>((r) => proc.child.once("exit", () => r(true))),
+    new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref()),
+  ]);
+}
+
 /** Polls a URL until it answers with the expected status; fails early if the process died. */
 export async function waitForHttp(url: string, proc: Started, timeoutMs: number, expectedStatus = 200): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) {
+    if (!alive(proc)) {
       throw new Error(`${proc.name} exited (${proc.child.exitCode ?? proc.child.signalCode}) before ${url} answered\n${logTail(proc.logFile)}`);
     }
     try {
@@ -79,28 +113,17 @@ export async function waitForHttp(url: string, proc: Started, timeoutMs: number,
     } catch (err) {
       last = err instanceof Error ? err.message : String(err);
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
   throw new Error(`${url} did not answer ${expectedStatus} within ${timeoutMs} ms (last: ${last})\n${logTail(proc.logFile)}`);
 }
 
 /** SIGTERM to the whole process group, SIGKILL if it is still there after a grace period. */
 export async function stopProcess(proc: Started, graceMs = 5_000): Promise<void> {
-  const pid = proc.child.pid;
-  if (pid === undefined || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.child.once("exit", () => resolve()));
-  try {
-    process.kill(-pid, "SIGTERM");
-  } catch {
-    return; // already gone
-  }
-  const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
-  if ((await Promise.race([exited, timer])) === "timeout") {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // exited between the check and the kill
-    }
-    await exited;
+  if (!alive(proc)) return;
+  signal(proc, "SIGTERM");
+  if (!(await exited(proc, graceMs))) {
+    signal(proc, "SIGKILL");
+    await exited(proc, 5_000);
   }
 }
