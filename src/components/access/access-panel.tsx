@@ -70,7 +70,7 @@ export function AccessPanel({ customerId, setupReady = true }: { customerId: str
               <AccessTimeline customerId={customerId} />
             </div>
           </details>
-          <InviteDialog open={inviting} onClose={() => setInviting(false)} customerId={customerId} defaultEmail={q.data.customer.email} limits={q.data.limits} />
+          <InviteDialog open={inviting} onClose={() => setInviting(false)} customerId={customerId} defaultEmail={q.data.customer.email} defaultChannels={q.data.toConnect} limits={q.data.limits} />
         </>
       )}
     </Card>
