@@ -72,8 +72,9 @@ test.describe("guided channel connection", () => {
     await adminPage.getByLabel("Sender access token").fill(senderToken);
     await adminPage.getByRole("button", { name: "Save token and activate" }).click();
     await expect(adminPage.getByRole("status").filter({ hasText: "WhatsApp is active." })).toBeVisible({ timeout: 30_000 });
-    // The customer's page goes live too; the access may end on that very poll, which it then says.
-    await expect(customer.getByText(/WhatsApp is active\.|Your access has ended/).first()).toBeVisible({ timeout: 15_000 });
+    // The customer's page follows: WhatsApp was the last channel, so it shows the access ended with it.
+    await expect(customer.getByTestId("access-ended")).toHaveText("All done: access ended", { timeout: 15_000 });
+    await expect(customer.getByTestId("access-ended-detail")).toContainText("WhatsApp is active");
     await snapshot(customer);
     await snapshot(adminPage);
 
