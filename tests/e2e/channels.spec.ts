@@ -77,6 +77,10 @@ test.describe("guided channel connection", () => {
     await adminPage.goto(`/connect/${customerId}/whatsapp`);
     await expect(adminPage.getByRole("status").filter({ hasText: "WhatsApp is active." })).toBeVisible();
     await expect(adminPage.getByLabel("Sender access token")).toHaveCount(0);
+    // The customer's page follows: WhatsApp was the last channel, so it shows the access ended with it.
+    await expect(customer.getByTestId("access-ended")).toHaveText("All done: access ended", { timeout: 15_000 });
+    await expect(customer.getByTestId("access-ended-detail")).toContainText("WhatsApp is active");
+    await snapshot(customer);
     await snapshot(adminPage);
 
     // With every requested channel active the grant ended by itself.

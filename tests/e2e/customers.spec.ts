@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { createCustomer } from "./customers-support";
 import { expect, test } from "./fixtures";
 
 interface EmuApp {
@@ -19,21 +20,6 @@ async function control<T>(emulatorURL: string, method: string, path: string, bod
 
 const appsOf = async (emulatorURL: string, projectId: string) =>
   (await control<{ apps: EmuApp[] }>(emulatorURL, "GET", "/_emulator/sinch/apps")).apps.filter((a) => a.project_id === projectId);
-
-/** Staff create a customer from the directory; returns how many interactions it took. */
-async function createCustomer(page: Page, name: string, region: "US" | "EU" | "BR"): Promise<number> {
-  let interactions = 0;
-  const step = async (action: Promise<unknown>) => (await action, interactions++);
-  await page.goto("/customers");
-  await step(page.getByRole("link", { name: "New customer" }).first().click());
-  await step(page.getByLabel("Business name").fill(name));
-  await step(page.getByLabel("Contact name").fill("Casey Contact"));
-  await step(page.getByLabel("Contact email").fill(`casey-${Date.now()}@e2e.test`));
-  await step(page.getByLabel("Region").selectOption(region.toLowerCase()));
-  await step(page.getByRole("button", { name: "Create customer" }).click());
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return interactions;
-}
 
 const idOf = async (page: Page, term: string) => (await page.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]").locator("span").first().innerText()).trim();
 

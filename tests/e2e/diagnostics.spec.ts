@@ -55,7 +55,13 @@ test.describe("troubleshooting", () => {
     await customer.getByRole("radio", { name: new RegExp(world.outlet.name) }).check();
     await customer.getByRole("button", { name: "Continue", exact: true }).click();
     await customer.getByRole("button", { name: "Connect Messenger" }).click();
-    await expect(customer.getByRole("status").filter({ hasText: "Messenger is active." })).toBeVisible({ timeout: 30_000 });
+    // Messenger was all this reconnect link asked for: the access ends in the same step that makes it
+    // active, and the customer's page says which channel finished it and that nothing more is needed.
+    await expect(customer.getByTestId("access-ended")).toHaveText("All done: access ended", { timeout: 30_000 });
+    const done = customer.getByTestId("access-ended-detail");
+    await expect(done).toContainText("Messenger is active");
+    await expect(done).toContainText("Nothing more is needed");
+    await expect(customer).toHaveURL(/\/portal\/connect\/messenger$/);
     await context.close();
 
     await adminPage.goto(`/troubleshooting/${customerId}/messenger`);

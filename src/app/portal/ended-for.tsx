@@ -11,6 +11,7 @@ export function EndedFor({ session }: { session: Extract<SessionResolution, { ok
       resellerName={env.RESELLER_NAME}
       endedAt={grant ? (grant.endedAt ?? (session.reason === "expired" ? grant.expiresAt : null)) : null}
       revokeReason={grant?.revokeReason}
+      completedBy={grant?.completedByChannel}
     />
   );
 }

@@ -66,7 +66,7 @@ export function AccessPanel({ customerId, setupReady = true }: { customerId: str
                 <AccessTimeline customerId={customerId} />
               </div>
             </details>
-            <InviteDialog open={inviting} onClose={() => setInviting(false)} customerId={customerId} defaultEmail={data.customer.email} limits={data.limits} />
+            <InviteDialog open={inviting} onClose={() => setInviting(false)} customerId={customerId} defaultEmail={data.customer.email} defaultChannels={data.toConnect} limits={data.limits} />
           </>
         )}
       </QueryState>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Checkbox, ChannelBadge, Dialog, FormField, Input, Textarea, toast, type Channel } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
@@ -13,15 +13,17 @@ export type InviteDialogProps = {
   onClose: () => void;
   customerId: string;
   defaultEmail: string;
+  /** Ticked when the dialog opens: the customer's channels not active yet. */
+  defaultChannels: Channel[];
   limits: { defaultHours: number; maxHours: number };
 };
 
-/** Invite form: email (defaults to the contact), channels, window (capped), note, auto-revoke. */
-export function InviteDialog({ open, onClose, customerId, defaultEmail, limits }: InviteDialogProps) {
+/** Invite form: email (defaults to the contact), channels (those still to connect), window (capped), note, auto-revoke. */
+export function InviteDialog({ open, onClose, customerId, defaultEmail, defaultChannels, limits }: InviteDialogProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState(defaultEmail);
-  const [channels, setChannels] = useState<Channel[]>([]);
+  const [channels, setChannels] = useState<Channel[]>(defaultChannels);
   const [hours, setHours] = useState(String(limits.defaultHours));
   const [note, setNote] = useState("");
   const [autoRevoke, setAutoRevoke] = useState(true);
@@ -31,7 +33,6 @@ export function InviteDialog({ open, onClose, customerId, defaultEmail, limits }
       onSuccess: (g) => {
         toast.success(`Invite sent to ${g.invitedEmail}`);
         void queryClient.invalidateQueries({ queryKey: trpc.access.pathKey() });
-        setChannels([]);
         setNote("");
         onClose();
       },
@@ -42,6 +43,11 @@ export function InviteDialog({ open, onClose, customerId, defaultEmail, limits }
       },
     }),
   );
+  const defaults = defaultChannels.join(",");
+  // Each opening starts from what is still to connect (a channel may have gone live meanwhile).
+  useEffect(() => {
+    if (open) setChannels(defaults ? (defaults.split(",") as Channel[]) : []);
+  }, [open, defaults]);
   const toggle = (c: Channel) => setChannels((cur) => (cur.includes(c) ? cur.filter((x) => x !== c) : [...cur, c]));
 
   function submit(event: React.FormEvent) {
@@ -78,8 +84,11 @@ export function InviteDialog({ open, onClose, customerId, defaultEmail, limits }
         <FormField label="Email" required error={errors.email} description="Defaults to the customer's contact.">
           <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" data-autofocus />
         </FormField>
-        <fieldset className="space-y-2" aria-describedby={errors.channels ? "invite-channels-error" : undefined}>
+        <fieldset className="space-y-2" aria-describedby={errors.channels ? "invite-channels-hint invite-channels-error" : "invite-channels-hint"}>
           <legend className="text-sm font-medium text-ink">Channels to connect</legend>
+          <p id="invite-channels-hint" className="text-sm text-ink-muted">
+            The channels not active yet are ticked.
+          </p>
           {ALL.map((c) => (
             <Checkbox key={c} label={<ChannelBadge channel={c} />} checked={channels.includes(c)} onChange={() => toggle(c)} />
           ))}

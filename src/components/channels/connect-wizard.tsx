@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { Button, Callout, ErrorState, LoadingState } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { PageWizard } from "./page-wizard";
@@ -14,9 +16,11 @@ import { WhatsAppWizard } from "./whatsapp-wizard";
 export function ConnectWizard({ target, channel }: { target: WizardTarget; channel: WizardChannel }) {
   const api = useChannelApi(target, channel);
   const query = useWizardData(api, target, channel);
+  const accessEnded = target.mode === "customer" && query.isError && (query.error as { data?: { code?: string } }).data?.code === "UNAUTHORIZED";
+  useReloadWhenAccessMayEnd(target, query.data?.connection.state, accessEnded);
   if (query.isPending) return <LoadingState label={`Loading ${CHANNEL_NAME[channel]}`} rows={4} />;
-  if (query.isError && target.mode === "customer" && (query.error as { data?: { code?: string } }).data?.code === "UNAUTHORIZED") {
-    // The grant ends by itself once every requested channel is active, possibly during this poll.
+  if (accessEnded) {
+    // Shown only until the page reloads into the frame's "access ended" page, which says why.
     return (
       <Callout tone="success" live title="Your access has ended" action={<Button href="/portal" size="sm">See the summary</Button>}>
         Either every channel you were asked to connect is now active, or your provider ended the access.
@@ -43,4 +47,20 @@ export function ConnectWizard({ target, channel }: { target: WizardTarget; chann
       )}
     </div>
   );
+}
+
+/**
+ * Customer side: the activation that completes a grant ends it in the same commit, so once this
+ * channel turns active (or a poll is refused because access ended) the server page is rendered again.
+ * It then shows the ended page naming the channel, or the same wizard while other channels remain.
+ */
+function useReloadWhenAccessMayEnd(target: WizardTarget, state: string | undefined, accessEnded: boolean) {
+  const router = useRouter();
+  const seen = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (target.mode !== "customer") return;
+    const before = seen.current;
+    seen.current = state;
+    if (accessEnded || (state === "active" && before !== undefined && before !== "active")) router.refresh();
+  }, [target.mode, state, accessEnded, router]);
 }

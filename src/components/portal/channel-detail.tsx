@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { Button, Callout, ChannelBadge, channelName, RelativeTime } from "@/components/ui";
-import { ChevronLeftIcon } from "@/components/ui/icons";
+import { BackToChannels } from "./back-to-channels";
 import type { OverviewChannel } from "./types";
 
 /** What the customer needs at hand before connecting each channel (Meta's requirements). */
@@ -25,10 +24,7 @@ export function ChannelDetail({ item, resellerName, expiresAt }: { item: Overvie
   const name = channelName(item.channel);
   return (
     <div className="space-y-6">
-      <Link href="/portal" className="inline-flex items-center gap-1 text-sm text-brand-700 hover:underline">
-        <ChevronLeftIcon size={14} />
-        All channels
-      </Link>
+      <BackToChannels />
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold text-ink">{name}</h1>
         <ChannelBadge channel={item.channel} state={item.state} />

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, customerSessions, notifications, outboundEmails } from "@/server/db/schema";
+import { auditLog, channelConnections, customerSessions, notifications, outboundEmails, type Channel } from "@/server/db/schema";
 import { onChannelStateChanged, sendExpiryReminders } from "@/server/services/access/lifecycle";
+import { applyConnectionPatch } from "@/server/services/channels/transitions";
 import { resolveCustomerSession } from "@/server/services/customer-session";
 import { createTestDb } from "../helpers/db";
 import { customerSession, grantRow, invited, openLink, setChannelState } from "./helpers";
@@ -53,6 +54,60 @@ describe("auto-revoke when every requested channel is active", () => {
     expect((await onChannelStateChanged(handle.db, s.customer.id)).completed).toEqual([]);
     expect((await grantRow(handle.db, s.grantId)).endedAt).toBeNull();
     expect((await s.api().portal.overview()).progress).toEqual({ done: 1, total: 1 });
+  });
+});
+
+async function connectionRow(customerId: string, channel: Channel) {
+  const [row] = await handle.db
+    .select()
+    .from(channelConnections)
+    .where(and(eq(channelConnections.customerId, customerId), eq(channelConnections.channel, channel)));
+  return row!;
+}
+
+describe("the activation that completes a grant", () => {
+  it("ends the grant in the same step, naming the channel, which the customer's ended session carries", async () => {
+    const s = await customerSession(handle.db, { channels: ["MESSENGER"] });
+    await setChannelState(handle.db, s.customer.id, "MESSENGER", "reconnect_required");
+    const active = await applyConnectionPatch(handle.db, await connectionRow(s.customer.id, "MESSENGER"), { state: "active" });
+
+    const grant = await grantRow(handle.db, s.grantId);
+    expect(grant).toMatchObject({ endReason: "completed", endedBy: "system", completedByChannel: "MESSENGER" });
+    expect(grant.endedAt).toEqual(active.stateChangedAt);
+    const session = await resolveCustomerSession(handle.db, s.sessionToken, new Date());
+    expect(session).toMatchObject({ ok: false, reason: "completed", grant: { completedByChannel: "MESSENGER" } });
+    const trail = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "grant.completed"), eq(auditLog.targetId, s.grantId)));
+    expect(trail).toHaveLength(1);
+    expect(trail[0]!.metadata).toMatchObject({ accessEnded: true, completedBy: "MESSENGER" });
+    const notes = await handle.db.select().from(notifications).where(and(eq(notifications.customerId, s.customer.id), eq(notifications.kind, "grant.completed")));
+    expect(notes.length).toBeGreaterThan(0);
+  });
+
+  it("a grant still missing a channel stays live; the last one to turn active is the one named", async () => {
+    const s = await customerSession(handle.db, { channels: ["INSTAGRAM", "WHATSAPP"] });
+    await setChannelState(handle.db, s.customer.id, "INSTAGRAM", "activating");
+    await setChannelState(handle.db, s.customer.id, "WHATSAPP", "activating");
+    await applyConnectionPatch(handle.db, await connectionRow(s.customer.id, "INSTAGRAM"), { state: "active" });
+    expect(await grantRow(handle.db, s.grantId)).toMatchObject({ endedAt: null, endReason: null, completedByChannel: null });
+    expect(await resolveCustomerSession(handle.db, s.sessionToken, new Date())).toMatchObject({ ok: true });
+
+    await applyConnectionPatch(handle.db, await connectionRow(s.customer.id, "WHATSAPP"), { state: "active" });
+    expect(await grantRow(handle.db, s.grantId)).toMatchObject({ endReason: "completed", completedByChannel: "WHATSAPP" });
+  });
+
+  it("a channel turning active that the grant did not ask for neither ends nor names it", async () => {
+    const s = await customerSession(handle.db, { channels: ["MESSENGER"] });
+    await setChannelState(handle.db, s.customer.id, "WHATSAPP", "activating");
+    await applyConnectionPatch(handle.db, await connectionRow(s.customer.id, "WHATSAPP"), { state: "active" });
+    expect(await grantRow(handle.db, s.grantId)).toMatchObject({ endedAt: null, completedByChannel: null });
+  });
+
+  it("two channels made active apart (neither saw the other) still end the grant after commit, naming the later one", async () => {
+    const s = await customerSession(handle.db, { channels: ["MESSENGER", "WHATSAPP"] });
+    await setChannelState(handle.db, s.customer.id, "MESSENGER", "active");
+    await setChannelState(handle.db, s.customer.id, "WHATSAPP", "active");
+    expect((await onChannelStateChanged(handle.db, s.customer.id, new Date(), { channel: "WHATSAPP" })).completed).toEqual([s.grantId]);
+    expect(await grantRow(handle.db, s.grantId)).toMatchObject({ endReason: "completed", completedByChannel: "WHATSAPP" });
   });
 });
 

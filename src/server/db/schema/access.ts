@@ -1,4 +1,5 @@
 import { boolean, index, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { channelEnum } from "./channels";
 import { customers } from "./customers";
 
 export const grantKindEnum = pgEnum("grant_kind", ["onboarding", "reconnect"]);
@@ -28,6 +29,8 @@ export const accessGrants = pgTable(
     autoRevokeOnActive: boolean().notNull().default(true),
     endedAt: timestamp({ withTimezone: true }),
     endReason: grantEndReasonEnum(),
+    /** For `completed`: the channel whose activation finished the grant (null when not known). */
+    completedByChannel: channelEnum(),
     endedBy: text(),
     revokeReason: text(),
     reminderSentAt: timestamp({ withTimezone: true }),

@@ -100,51 +100,84 @@ async function alreadyReportedComplete(db: DbOrTx, grantId: string) {
 }
 
 /**
- * Called by the channel flows whenever a channel of this customer changes state. A live grant whose
- * requested channels are all `active` is finished: with auto-revoke on (the default) access ends
- * with reason `completed`; either way staff are told once.
+ * Inside the transaction that makes `channel` active: ends every live auto-revoke grant of the
+ * customer that asked for this channel and now has all its channels active, naming `channel` as the
+ * one that completed it. Being in that transaction, no reader ever sees the channel active while such
+ * a grant is still open. The grants it ended go to `onChannelStateChanged` after commit.
  */
-export async function onChannelStateChanged(db: Db, customerId: string, now: Date = new Date()): Promise<{ completed: string[] }> {
+export async function endGrantsCompletedBy(tx: DbOrTx, customerId: string, channel: Channel, now: Date): Promise<AccessGrant[]> {
+  const live = await tx
+    .select()
+    .from(accessGrants)
+    .where(and(eq(accessGrants.customerId, customerId), isNull(accessGrants.endedAt), gt(accessGrants.expiresAt, now), eq(accessGrants.autoRevokeOnActive, true)));
+  const ended: AccessGrant[] = [];
+  for (const grant of live) {
+    if (!grant.channels.includes(channel) || (await missingChannels(tx, grant)).length) continue;
+    const row = await endCompleted(tx, grant, channel, now);
+    if (row) ended.push(row);
+  }
+  return ended;
+}
+
+async function endCompleted(tx: DbOrTx, grant: AccessGrant, channel: Channel | null, now: Date) {
+  const [row] = await tx
+    .update(accessGrants)
+    .set({ endedAt: now, endReason: "completed", endedBy: "system", completedByChannel: channel })
+    .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.endedAt)))
+    .returning();
+  if (row) await domainEvents.accessEnded(tx, row);
+  return row;
+}
+
+/** Audits a finished grant and tells the staff member who sent it. */
+async function reportCompleted(db: DbOrTx, grant: AccessGrant, accessEnded: boolean) {
+  await audit(db, {
+    actor: systemActor("channel state"),
+    action: "grant.completed",
+    target: { type: "grant", id: grant.id },
+    customerId: grant.customerId,
+    metadata: { channels: grant.channels, accessEnded, completedBy: grant.completedByChannel },
+  });
+  const name = await customerName(db, grant.customerId);
+  await notifyStaff(db, {
+    kind: "grant.completed",
+    title: `${name} finished connecting channels`,
+    body: `${channelList(grant.channels as Channel[])} ${grant.channels.length > 1 ? "are" : "is"} active.${accessEnded ? " The customer's access ended by itself." : " The customer's access stays open until it expires or you revoke it."}`,
+    customerId: grant.customerId,
+    href: `/customers/${grant.customerId}`,
+    emailUserIds: [grant.createdBy],
+  });
+}
+
+/**
+ * Called by the channel flows whenever a channel of this customer changes state (`change.ended`: the
+ * grants `endGrantsCompletedBy` already ended in that transaction). A live grant whose requested
+ * channels are all `active` is finished: with auto-revoke on (the default) access ends with reason
+ * `completed`; either way staff are told once.
+ */
+export async function onChannelStateChanged(db: Db, customerId: string, now: Date = new Date(), change: { channel?: Channel; ended?: AccessGrant[] } = {}): Promise<{ completed: string[] }> {
+  const completed: string[] = [];
+  for (const grant of change.ended ?? []) {
+    completed.push(grant.id);
+    await reportCompleted(db, grant, true);
+  }
   const live = await db
     .select()
     .from(accessGrants)
     .where(and(eq(accessGrants.customerId, customerId), isNull(accessGrants.endedAt), gt(accessGrants.expiresAt, now)));
-  const completed: string[] = [];
   for (const grant of live) {
     if ((await missingChannels(db, grant)).length) continue;
-    let accessEnded = false;
     if (grant.autoRevokeOnActive) {
-      const ended = await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(accessGrants)
-          .set({ endedAt: now, endReason: "completed", endedBy: "system" })
-          .where(and(eq(accessGrants.id, grant.id), isNull(accessGrants.endedAt)))
-          .returning();
-        if (row) await domainEvents.accessEnded(tx, row);
-        return row;
-      });
+      // Reached here when two channels turned active in parallel transactions, neither seeing the other.
+      const by = change.channel && grant.channels.includes(change.channel) ? change.channel : null;
+      const ended = await db.transaction((tx) => endCompleted(tx, grant, by, now));
       if (!ended) continue;
-      accessEnded = true;
-    } else if (await alreadyReportedComplete(db, grant.id)) {
-      continue;
+      completed.push(grant.id);
+      await reportCompleted(db, ended, true);
+    } else if (!(await alreadyReportedComplete(db, grant.id))) {
+      completed.push(grant.id);
+      await reportCompleted(db, grant, false);
     }
-    completed.push(grant.id);
-    await audit(db, {
-      actor: systemActor("channel state"),
-      action: "grant.completed",
-      target: { type: "grant", id: grant.id },
-      customerId,
-      metadata: { channels: grant.channels, accessEnded },
-    });
-    const name = await customerName(db, customerId);
-    await notifyStaff(db, {
-      kind: "grant.completed",
-      title: `${name} finished connecting channels`,
-      body: `${channelList(grant.channels as Channel[])} ${grant.channels.length > 1 ? "are" : "is"} active.${accessEnded ? " The customer's access ended by itself." : " The customer's access stays open until it expires or you revoke it."}`,
-      customerId,
-      href: `/customers/${customerId}`,
-      emailUserIds: [grant.createdBy],
-    });
   }
   return { completed };
 }

@@ -1,8 +1,10 @@
 import { and, desc, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/server/db/client";
 import { accessGrants, auditLog, customers, users, type AuditAction } from "@/server/db/schema";
+import { channels as allChannels } from "@/server/db/schema/channels";
 import { notFound } from "@/server/errors";
 import { grantView } from "./grant-view";
+import { missingChannels } from "./lifecycle";
 
 export type GrantFilter = "all" | "live" | "invited" | "active" | "ended";
 
@@ -42,7 +44,7 @@ export async function listGrants(db: DbOrTx, q: { filter: GrantFilter; page: num
   return { rows: rows.map((r) => grantView(r.grant, now, { customerName: r.customerName, createdByLabel: r.createdByLabel })), total: count?.n ?? 0 };
 }
 
-/** The grants of one customer; an unknown customer is NOT_FOUND. */
+/** The grants of one customer, and the channels it has not got active yet; an unknown customer is NOT_FOUND. */
 export async function grantsForCustomer(db: DbOrTx, customerId: string, now: Date) {
   const [customer] = await db.select({ id: customers.id, name: customers.businessName, email: customers.contactEmail }).from(customers).where(eq(customers.id, customerId));
   if (!customer) throw notFound("Customer");
@@ -54,7 +56,8 @@ export async function grantsForCustomer(db: DbOrTx, customerId: string, now: Dat
     .where(eq(accessGrants.customerId, customerId))
     .orderBy(desc(accessGrants.createdAt))
     .limit(50);
-  return { customer, grants: rows.map((r) => grantView(r.grant, now, { customerName: r.customerName, createdByLabel: r.createdByLabel })) };
+  const toConnect = await missingChannels(db, { customerId, channels: [...allChannels] });
+  return { customer, toConnect, grants: rows.map((r) => grantView(r.grant, now, { customerName: r.customerName, createdByLabel: r.createdByLabel })) };
 }
 
 const timelineTitles: Partial<Record<AuditAction, string>> = {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
-import { channelConnections, type ChannelConnection, type ChannelState } from "@/server/db/schema";
+import { channelConnections, type AccessGrant, type ChannelConnection, type ChannelState } from "@/server/db/schema";
 import type { App } from "@/server/integrations/sinch/types";
-import { onChannelStateChanged } from "../access/lifecycle";
+import { endGrantsCompletedBy, onChannelStateChanged } from "../access/lifecycle";
 import { audit, systemActor, type Actor } from "../audit";
 import { domainEvents } from "../events/domain";
 
@@ -20,12 +20,14 @@ export type ConnectionPatch = Partial<Omit<typeof channelConnections.$inferInser
 /**
  * Updates one connection; a change of `state` is written only if nobody changed it first (so the
  * poll job and a live query never audit the same transition twice), then audited and handed to the
- * access engine, which may end a grant whose channels are now all active.
+ * access engine: a grant whose channels are now all active ends in the same transaction as the
+ * activation that completed it (see endGrantsCompletedBy), and is reported after commit.
  */
 export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch: ConnectionPatch, actor: Actor = systemActor("channel state")): Promise<ChannelConnection> {
   const now = new Date();
   const to = patch.state ?? row.state;
   const changed = to !== row.state;
+  let ended: AccessGrant[] = [];
   const updated = await db.transaction(async (tx) => {
     const [written] = await tx
       .update(channelConnections)
@@ -33,6 +35,8 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
       .where(and(eq(channelConnections.id, row.id), eq(channelConnections.state, row.state)))
       .returning();
     if (written && changed) await domainEvents.channelStateChanged(tx, written, row.state, now);
+    // A grant this activation completes ends in the same commit: its customer never sees one without the other.
+    if (written && changed && to === "active") ended = await endGrantsCompletedBy(tx, row.customerId, row.channel, now);
     return written;
   });
   if (!updated) {
@@ -47,7 +51,7 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
       customerId: row.customerId,
       metadata: { channel: row.channel, from: row.state, to, sinchStatus: updated.sinchStatus, description: updated.sinchDescription },
     });
-    await onChannelStateChanged(db, row.customerId, now);
+    await onChannelStateChanged(db, row.customerId, now, { channel: row.channel, ended });
   }
   return updated;
 }

@@ -58,6 +58,8 @@ export const listOutput = z.object({ rows: z.array(grantSchema), total: z.number
 export const forCustomerOutput = z.object({
   customer: z.object({ id: z.string().uuid(), name: z.string(), email: z.string() }),
   limits: z.object({ defaultHours: z.number().int(), maxHours: z.number().int() }),
+  /** Channels not active yet: what an invite asks for unless staff choose otherwise. */
+  toConnect: z.array(channelSchema),
   grants: z.array(grantSchema),
 });
 

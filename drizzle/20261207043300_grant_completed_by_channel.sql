@@ -1,0 +1,1 @@
+ALTER TABLE "access_grants" ADD COLUMN "completed_by_channel" "channel";
