@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { can, type Permission } from "@/server/auth/permissions";
 import { AppError, GENERIC_MESSAGE, toTRPCError } from "@/server/errors";
+import { NUL_MESSAGE, nulPath } from "@/server/lib/nul-text";
 import { getActiveUser } from "@/server/services/staff";
 import { resolveCustomerSession } from "@/server/services/customer-session";
 import type { Context } from "./context";
@@ -58,7 +59,14 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+/** Postgres text cannot hold U+0000: such an input is refused as BAD_REQUEST before any query runs. */
+const noNulText = t.middleware(async ({ next, getRawInput }) => {
+  const at = nulPath(await getRawInput());
+  if (at !== null) throw new AppError("BAD_REQUEST", { userMessage: NUL_MESSAGE, fieldErrors: { [at]: NUL_MESSAGE } });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(errorMapping).use(noNulText);
 
 /** Staff only: a non-null, active `ctx.user`, re-read from the database on every call. */
 export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {

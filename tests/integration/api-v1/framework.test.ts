@@ -82,6 +82,15 @@ describe("errors are problem+json", () => {
     expectProblem(await full("GET", "/customers/00000000-0000-4000-8000-000000000000"), 404, "not-found");
   });
 
+  it("a NUL character (which Postgres text cannot hold) in a query or body value is a 422 naming the field, not a 500", async () => {
+    const query = await full("GET", `/customers?search=${encodeURIComponent("a\u0000b")}`);
+    expectProblem(query, 422, "validation");
+    expect(query.body.errors).toEqual({ "query.search": expect.stringContaining("NUL") });
+    const body = await full("POST", `/customers/${a.customerId}/access`, { body: { email: "x\u0000@example.test", channels: ["WHATSAPP"] } });
+    expectProblem(body, 422, "validation");
+    expect(body.body.errors).toEqual({ email: expect.stringContaining("NUL") });
+  });
+
   it("the OpenAPI document is public", async () => {
     const doc = await full("GET", "/openapi.json", { token: null });
     expect(doc.status).toBe(200);

@@ -112,6 +112,15 @@ describe("events, export and replay", () => {
     await ingestSinchCallback(handle.db, { appId: a.appId, rawBody: req.body, headers: req.headers });
     expect(await staff.inbox.signatureFailures({ appId: a.appId })).toMatchObject([{ reason: "bad_signature", count: 1 }]);
   });
+
+  it("refuses a NUL character in any input as BAD_REQUEST naming the field (Postgres text cannot hold it)", async () => {
+    for (const call of [() => staff.inbox.signatureFailures({ appId: "\u0000" }), () => staff.inbox.events({ kind: "te\u0000xt", limit: 5 })]) {
+      const err = await call().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(TRPCError);
+      expect((err as TRPCError).code).toBe("BAD_REQUEST");
+      expect((err as TRPCError).message).toContain("NUL");
+    }
+  });
 });
 
 describe("retention", () => {
