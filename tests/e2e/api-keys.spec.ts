@@ -24,7 +24,10 @@ function apiClient(baseURL: string, token: string) {
 /** The Embedded Signup outcome of the emulated Meta dialog (its JSON mode), for a private WABA. */
 async function whatsappSignup(emulatorURL: string, tag: string) {
   const world = await metaWorld(emulatorURL, tag);
-  const form = new URLSearchParams({ client_id: "100000000000001", origin: "http://portal.e2e", response_type: "code", cbid: "cb", user_id: world.user.id, config_id: "emu-config-whatsapp", action: "continue" });
+  // The signup joins the Multi-Partner Solution the portal is configured with (the emulator's default),
+  // as the portal's own Embedded Signup launch does; the emulator refuses a signup without it.
+  const extras = JSON.stringify({ setup: { solutionID: "emu-solution-sinch" }, featureType: "", sessionInfoVersion: "3" });
+  const form = new URLSearchParams({ client_id: "100000000000001", origin: "http://portal.e2e", response_type: "code", cbid: "cb", user_id: world.user.id, config_id: "emu-config-whatsapp", extras, action: "continue" });
   for (const p of ["whatsapp_business_management", "whatsapp_business_messaging", "business_management"]) form.append("perm", p);
   form.set("es_business", world.biz.id);
   form.set("es_waba", world.waba.id);
@@ -36,8 +39,16 @@ async function whatsappSignup(emulatorURL: string, tag: string) {
 }
 
 async function fitsWidth(page: Page) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
-  expect(scroll).toBeLessThanOrEqual(width);
+  const { scroll, width, wide } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    // The innermost elements that stick out, named so a failure says what to fix.
+    const wide = [...document.body.querySelectorAll("*")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > width + 1))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${(el.textContent ?? "").slice(0, 40)}"`);
+    return { scroll: document.documentElement.scrollWidth, width, wide };
+  });
+  expect(scroll, wide.join("\n")).toBeLessThanOrEqual(width);
 }
 
 test.describe("automation API keys", () => {

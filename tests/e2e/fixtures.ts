@@ -30,6 +30,16 @@ export async function signIn(page: Page, account: Account): Promise<void> {
 
 /** axe on the page as it is now: no serious or critical violation. */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  // Colours are checked as they end up: a dialog or toast still fading in has a partial opacity that
+  // axe would measure as low contrast. Finite animations are awaited (spinners run forever).
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page }).analyze();
   const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious).toEqual([]);

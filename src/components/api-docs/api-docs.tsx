@@ -12,8 +12,8 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
   const components = Object.entries(doc.components?.schemas ?? {});
   const problem = components.find(([name]) => name === "Problem" || name === "ProblemDetails");
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
-      <nav aria-label="API reference contents" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]">
+      <nav aria-label="API reference contents" className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         <ul className="space-y-3 text-sm">
           <li>
             <a href="#overview" className="font-medium text-brand-700 underline-offset-2 hover:underline">
