@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { Button, Checkbox, ChannelBadge, Dialog, FormField, Input, Textarea, toast, type Channel } from "@/components/ui";
+import { Checkbox, ChannelBadge, FormDialog, FormField, Input, Textarea, toast, type Channel } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 
@@ -62,55 +62,44 @@ export function InviteDialog({ open, onClose, customerId, defaultEmail, defaultC
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title="Invite the customer"
       description="They get a single-use link by email, for their own project only. Access ends by itself."
-      dismissible={!invite.isPending}
-      closeOnBackdrop={false}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={invite.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form="invite-form" loading={invite.isPending}>
-            Send invite
-          </Button>
-        </>
-      }
+      submitLabel="Send invite"
+      pending={invite.isPending}
+      onSubmit={submit}
     >
-      <form id="invite-form" className="space-y-4" onSubmit={submit} noValidate>
-        <FormField label="Email" required error={errors.email} description="Defaults to the customer's contact.">
-          <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" data-autofocus />
-        </FormField>
-        <fieldset className="space-y-2" aria-describedby={errors.channels ? "invite-channels-hint invite-channels-error" : "invite-channels-hint"}>
-          <legend className="text-sm font-medium text-ink">Channels to connect</legend>
-          <p id="invite-channels-hint" className="text-sm text-ink-muted">
-            The channels not active yet are ticked.
+      <FormField label="Email" required error={errors.email} description="Defaults to the customer's contact.">
+        <Input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" data-autofocus />
+      </FormField>
+      <fieldset className="space-y-2" aria-describedby={errors.channels ? "invite-channels-hint invite-channels-error" : "invite-channels-hint"}>
+        <legend className="text-sm font-medium text-ink">Channels to connect</legend>
+        <p id="invite-channels-hint" className="text-sm text-ink-muted">
+          The channels not active yet are ticked.
+        </p>
+        {ALL.map((c) => (
+          <Checkbox key={c} label={<ChannelBadge channel={c} />} checked={channels.includes(c)} onChange={() => toggle(c)} />
+        ))}
+        {errors.channels ? (
+          <p id="invite-channels-error" className="text-sm font-medium text-red-700">
+            {errors.channels}
           </p>
-          {ALL.map((c) => (
-            <Checkbox key={c} label={<ChannelBadge channel={c} />} checked={channels.includes(c)} onChange={() => toggle(c)} />
-          ))}
-          {errors.channels ? (
-            <p id="invite-channels-error" className="text-sm font-medium text-red-700">
-              {errors.channels}
-            </p>
-          ) : null}
-        </fieldset>
-        <FormField label="Access window (hours)" required error={errors.hours} description={`Default ${limits.defaultHours} h, at most ${limits.maxHours} h.`}>
-          <Input type="number" inputMode="numeric" min={1} max={limits.maxHours} value={hours} onChange={(e) => setHours(e.target.value)} className="w-32" />
-        </FormField>
-        <FormField label="Note to the customer" error={errors.note} description="Optional; shown in the email and on their page.">
-          <Textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={3} />
-        </FormField>
-        <Checkbox
-          label="End access automatically when every channel is active"
-          description="Recommended. Turn off if you want them to keep access after finishing."
-          checked={autoRevoke}
-          onChange={(e) => setAutoRevoke(e.target.checked)}
-        />
-      </form>
-    </Dialog>
+        ) : null}
+      </fieldset>
+      <FormField label="Access window (hours)" required error={errors.hours} description={`Default ${limits.defaultHours} h, at most ${limits.maxHours} h.`}>
+        <Input type="number" inputMode="numeric" min={1} max={limits.maxHours} value={hours} onChange={(e) => setHours(e.target.value)} className="w-32" />
+      </FormField>
+      <FormField label="Note to the customer" error={errors.note} description="Optional; shown in the email and on their page.">
+        <Textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={3} />
+      </FormField>
+      <Checkbox
+        label="End access automatically when every channel is active"
+        description="Recommended. Turn off if you want them to keep access after finishing."
+        checked={autoRevoke}
+        onChange={(e) => setAutoRevoke(e.target.checked)}
+      />
+    </FormDialog>
   );
 }

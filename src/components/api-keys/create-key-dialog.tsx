@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Dialog, FormField, Input, RadioGroup, toast } from "@/components/ui";
+import { FormDialog, FormField, Input, RadioGroup, toast } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { SCOPES, type ScopeValue } from "./labels";
@@ -41,30 +41,19 @@ export function CreateKeyDialog({ onClose, onCreated }: { onClose: () => void; o
   }
 
   return (
-    <Dialog
+    <FormDialog
       open
       onClose={onClose}
       title="Create an API key"
       description="Your own systems (CRM, billing) call the automation API with it. Create one key per system, so you can revoke one without the others."
-      dismissible={!create.isPending}
-      closeOnBackdrop={false}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" form="api-key-form" loading={create.isPending}>
-            Create key
-          </Button>
-        </>
-      }
+      submitLabel="Create key"
+      pending={create.isPending}
+      onSubmit={submit}
     >
-      <form id="api-key-form" className="space-y-4" onSubmit={submit} noValidate>
-        <FormField label="Key name" required error={errors.name} description="Shown in the key list and in the audit log of every call.">
-          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="Billing system" autoComplete="off" data-autofocus />
-        </FormField>
-        <RadioGroup name="scope" legend="Scope" required variant="cards" options={[...SCOPES]} value={scope} onValueChange={(v) => setScope(v as ScopeValue)} error={errors.scope} />
-      </form>
-    </Dialog>
+      <FormField label="Key name" required error={errors.name} description="Shown in the key list and in the audit log of every call.">
+        <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="Billing system" autoComplete="off" data-autofocus />
+      </FormField>
+      <RadioGroup name="scope" legend="Scope" required variant="cards" options={[...SCOPES]} value={scope} onValueChange={(v) => setScope(v as ScopeValue)} error={errors.scope} />
+    </FormDialog>
   );
 }

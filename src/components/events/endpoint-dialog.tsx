@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Checkbox, Dialog, FormField, Input, toast } from "@/components/ui";
+import { Checkbox, FormDialog, FormField, Input, toast } from "@/components/ui";
 import { errorDetails } from "@/lib/trpc-errors";
 import { useTRPC } from "@/trpc/react";
 import { EVENT_TYPES, type EventType } from "./labels";
@@ -51,44 +51,33 @@ export function EndpointDialog({ open, onClose, initial, onCreated }: { open: bo
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={start.id ? "Edit endpoint" : "Add an endpoint"}
       description="The portal POSTs signed events (Standard Webhooks) to this URL and retries for about three days when it does not answer 2xx."
-      dismissible={!pending}
-      closeOnBackdrop={false}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" form="endpoint-form" loading={pending}>
-            {start.id ? "Save endpoint" : "Add endpoint"}
-          </Button>
-        </>
-      }
+      submitLabel={start.id ? "Save endpoint" : "Add endpoint"}
+      pending={pending}
+      onSubmit={submit}
     >
-      <form id="endpoint-form" className="space-y-4" onSubmit={submit} noValidate>
-        <FormField label="Endpoint URL" required error={errors.url} description="Your system's receiver. Redirects are not followed.">
-          <Input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://crm.example.com/portal-events" autoComplete="off" data-autofocus />
-        </FormField>
-        <FormField label="Description" error={errors.description} description="Optional, for your team.">
-          <Input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={200} />
-        </FormField>
-        <fieldset className="space-y-2" aria-describedby={errors.eventTypes ? "endpoint-types-error" : undefined}>
-          <legend className="text-sm font-medium text-ink">Events to send</legend>
-          {EVENT_TYPES.map((e) => (
-            <Checkbox key={e.type} label={`${e.label} (${e.type})`} description={e.description} checked={types.includes(e.type)} onChange={() => toggle(e.type)} />
-          ))}
-          {errors.eventTypes ? (
-            <p id="endpoint-types-error" className="text-sm font-medium text-red-700">
-              {errors.eventTypes}
-            </p>
-          ) : null}
-        </fieldset>
-        <Checkbox label="Enabled" description="A disabled endpoint receives nothing; its log stays." checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-      </form>
-    </Dialog>
+      <FormField label="Endpoint URL" required error={errors.url} description="Your system's receiver. Redirects are not followed.">
+        <Input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://crm.example.com/portal-events" autoComplete="off" data-autofocus />
+      </FormField>
+      <FormField label="Description" error={errors.description} description="Optional, for your team.">
+        <Input value={description} onChange={(e) => setDescription(e.target.value)} maxLength={200} />
+      </FormField>
+      <fieldset className="space-y-2" aria-describedby={errors.eventTypes ? "endpoint-types-error" : undefined}>
+        <legend className="text-sm font-medium text-ink">Events to send</legend>
+        {EVENT_TYPES.map((e) => (
+          <Checkbox key={e.type} label={`${e.label} (${e.type})`} description={e.description} checked={types.includes(e.type)} onChange={() => toggle(e.type)} />
+        ))}
+        {errors.eventTypes ? (
+          <p id="endpoint-types-error" className="text-sm font-medium text-red-700">
+            {errors.eventTypes}
+          </p>
+        ) : null}
+      </fieldset>
+      <Checkbox label="Enabled" description="A disabled endpoint receives nothing; its log stays." checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+    </FormDialog>
   );
 }

@@ -48,20 +48,31 @@ export function FormField({ label, id, description, error, required, hideLabel, 
     <div className={cx("space-y-1.5", className)}>
       <label htmlFor={controlId} className={cx("block text-sm font-medium text-ink", hideLabel && "sr-only")}>
         {label}
-        {required && (
-          <span className="ml-0.5 text-red-700" aria-hidden="true">
-            *
-          </span>
-        )}
+        {required && <RequiredMark />}
       </label>
-      {description && (
-        <p id={ids.description} className="text-sm text-ink-muted">
-          {description}
-        </p>
-      )}
+      <FieldDescription id={ids.description} description={description} />
       {typeof children === "function" ? children(control) : isValidElement(child) ? cloneElement(child, control) : null}
       <FieldError id={ids.error} error={hasError ? error : null} />
     </div>
+  );
+}
+
+/** The asterisk after a required field's label (the control itself carries `required`). */
+export function RequiredMark() {
+  return (
+    <span className="ml-0.5 text-red-700" aria-hidden="true">
+      *
+    </span>
+  );
+}
+
+/** The hint under a label; nothing without one. */
+export function FieldDescription({ id, description }: { id: string; description?: ReactNode }) {
+  if (!description) return null;
+  return (
+    <p id={id} className="text-sm text-ink-muted">
+      {description}
+    </p>
   );
 }
 

@@ -9,6 +9,7 @@ export { CopyButton, type CopyButtonProps } from "./copy-button";
 export { controlBase, cx, focusRing } from "./cx";
 export { DescriptionItem, DescriptionList, type DescriptionItemProps, type DescriptionListProps } from "./description-list";
 export { Dialog, type DialogProps } from "./dialog";
+export { FormDialog, type FormDialogProps } from "./form-dialog";
 export { EmptyState, type EmptyStateProps } from "./empty-state";
 export { ErrorState, type ErrorStateProps } from "./error-state";
 export { FieldError, fieldIds, FormField, type FieldControlProps, type FormFieldProps } from "./form-field";

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { cx, focusRing } from "./cx";
-import { FieldError, fieldIds } from "./form-field";
+import { FieldDescription, FieldError, fieldIds, RequiredMark } from "./form-field";
 
 export type RadioOption = { value: string; label: ReactNode; description?: ReactNode; disabled?: boolean };
 
@@ -38,17 +38,9 @@ export function RadioGroup(props: RadioGroupProps) {
     >
       <legend className="text-sm font-medium text-ink">
         {legend}
-        {required && (
-          <span className="ml-0.5 text-red-700" aria-hidden="true">
-            *
-          </span>
-        )}
+        {required && <RequiredMark />}
       </legend>
-      {description && (
-        <p id={ids.description} className="text-sm text-ink-muted">
-          {description}
-        </p>
-      )}
+      <FieldDescription id={ids.description} description={description} />
       <div className={cx(cards ? "grid gap-2 sm:grid-cols-2" : "space-y-2")}>
         {options.map((o) => {
           const optionId = `${baseId}-${o.value}`;

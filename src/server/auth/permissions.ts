@@ -27,22 +27,18 @@ export const permissionNames = [
 ] as const;
 export type Permission = (typeof permissionNames)[number];
 
-const staffPermissions: Permission[] = [
-  "customers.read",
-  "customers.write",
-  "customers.archive",
-  "grants.read",
-  "grants.write",
-  "grants.revoke",
-  "channels.connect",
-  "channels.disconnect",
-  "inbox.read",
-  "inbox.reply",
-  "inbox.replay",
-  "diagnostics.run",
-  "diagnostics.fix",
-  "notifications.read",
-];
+/** What only admins may do: staff, settings, the audit log, webhook endpoints, API keys, deleting an app. */
+const adminOnly: ReadonlySet<Permission> = new Set<Permission>([
+  "customers.deleteApp",
+  "audit.read",
+  "staff.manage",
+  "settings.read",
+  "settings.write",
+  "outbox.read",
+  "events.manage",
+  "apiKeys.manage",
+]);
+const staffPermissions = permissionNames.filter((p) => !adminOnly.has(p));
 
 /** Role → permissions, as data. Checked by name in procedure builders (`requirePermission`). */
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {

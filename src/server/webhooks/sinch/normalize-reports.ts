@@ -24,6 +24,21 @@ function reportTime(times: CallbackTimes): Date {
   return firstDate(times.eventTime, times.acceptedTime) ?? times.receivedAt;
 }
 
+type ReportBody = { status: string; reason?: { code?: string; sub_code?: string; description?: string } | null; channel_identity?: { channel?: string; identity?: string } | null };
+
+/** The status, its reason and the channel of a message or event delivery report. */
+function statusFields(r: ReportBody, times: CallbackTimes) {
+  return {
+    status: r.status,
+    reasonCode: r.reason?.code,
+    reasonSubCode: r.reason?.sub_code,
+    reasonDescription: r.reason?.description,
+    at: reportTime(times),
+    channel: r.channel_identity?.channel,
+    identity: r.channel_identity?.identity,
+  };
+}
+
 // Statuses that carry a reason and can repeat for one message (one failure per channel tried).
 const STATUSES_KEYED_BY_REASON = new Set(["FAILED", "SWITCHING_CHANNEL"]);
 
@@ -44,13 +59,7 @@ export function normalizeDeliveryReport(body: unknown, times: CallbackTimes): No
       conversation: conversationFrom(r.conversation_id, r.contact_id),
       deliveryReport: compact({
         sinchMessageId: r.message_id,
-        status: r.status,
-        reasonCode: r.reason?.code,
-        reasonSubCode: r.reason?.sub_code,
-        reasonDescription: r.reason?.description,
-        at: reportTime(times),
-        channel: channelIdentity?.channel,
-        identity: channelIdentity?.identity,
+        ...statusFields(r, times),
       }),
     }),
   };
@@ -108,13 +117,7 @@ export function normalizeEventDelivery(body: unknown, times: CallbackTimes): Nor
       conversation: conversationFrom(r.conversation_id, r.contact_id),
       eventDeliveryReport: compact({
         sinchEventId: r.event_id,
-        status: r.status,
-        reasonCode: r.reason?.code,
-        reasonSubCode: r.reason?.sub_code,
-        reasonDescription: r.reason?.description,
-        at: reportTime(times),
-        channel: r.channel_identity?.channel,
-        identity: r.channel_identity?.identity,
+        ...statusFields(r, times),
       }),
     }),
   };

@@ -90,8 +90,8 @@ export interface NormalizedMessage {
   sentAt: Date;
 }
 
-export interface NormalizedDeliveryReport {
-  sinchMessageId: string;
+/** What a delivery report says, whether it is about a message or an event. */
+interface DeliveryStatusFields {
   status: string;
   reasonCode?: string;
   reasonSubCode?: string;
@@ -99,6 +99,10 @@ export interface NormalizedDeliveryReport {
   at: Date;
   channel?: string;
   identity?: string;
+}
+
+export interface NormalizedDeliveryReport extends DeliveryStatusFields {
+  sinchMessageId: string;
 }
 
 export interface NormalizedEvent {
@@ -111,15 +115,8 @@ export interface NormalizedEvent {
   at: Date;
 }
 
-export interface NormalizedEventDeliveryReport {
+export interface NormalizedEventDeliveryReport extends DeliveryStatusFields {
   sinchEventId: string;
-  status: string;
-  reasonCode?: string;
-  reasonSubCode?: string;
-  reasonDescription?: string;
-  at: Date;
-  channel?: string;
-  identity?: string;
 }
 
 export interface NormalizedUnsupported {
