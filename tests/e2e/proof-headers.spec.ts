@@ -30,8 +30,14 @@ async function formSignIn(browser: Browser, baseURL: string, account: Account, h
   const context = await browser.newContext({ baseURL, extraHTTPHeaders: headers });
   const page = await context.newPage();
   const cookies: string[] = [];
-  page.on("response", async (res) => {
-    for (const h of await res.headersArray()) if (h.name.toLowerCase() === "set-cookie" && /session-token=/.test(h.value)) cookies.push(h.value);
+  // A response still arriving as the context closes has nothing to add: its headers are not awaited then.
+  page.on("response", (res) => {
+    res
+      .headersArray()
+      .then((headers) => {
+        for (const h of headers) if (h.name.toLowerCase() === "set-cookie" && /session-token=/.test(h.value)) cookies.push(h.value);
+      })
+      .catch(() => undefined);
   });
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(account.email);
