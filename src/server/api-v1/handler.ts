@@ -58,7 +58,7 @@ async function readJson(req: Request): Promise<unknown> {
 function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
   if (!schema) return {} as z.output<T>;
   const nulAt = nulPath(value);
-  if (nulAt !== null) throw new ApiProblem(422, "validation", `Some ${where} values are not valid.`, { errors: { [[where === "body" ? undefined : where, nulAt === "_" ? undefined : nulAt].filter(Boolean).join(".") || "_"]: NUL_MESSAGE } });
+  if (nulAt !== null) throw new ApiProblem(422, "validation", `Some ${where} values are not valid.`, { errors: { [[where === "body" ? undefined : where, ...nulAt].filter(Boolean).join(".") || "_"]: NUL_MESSAGE } });
   const result = schema.safeParse(value);
   if (!result.success) throw new ApiProblem(422, "validation", `Some ${where} values are not valid.`, { errors: zodFieldErrors(result.error, where === "body" ? undefined : where) });
   return result.data;

@@ -62,7 +62,7 @@ const errorMapping = t.middleware(async ({ next, ctx, path }) => {
 /** Postgres text cannot hold U+0000: such an input is refused as BAD_REQUEST before any query runs. */
 const noNulText = t.middleware(async ({ next, getRawInput }) => {
   const at = nulPath(await getRawInput());
-  if (at !== null) throw new AppError("BAD_REQUEST", { userMessage: NUL_MESSAGE, fieldErrors: { [at]: NUL_MESSAGE } });
+  if (at !== null) throw new AppError("BAD_REQUEST", { userMessage: NUL_MESSAGE, fieldErrors: { [at.join(".") || "_"]: NUL_MESSAGE } });
   return next();
 });
 

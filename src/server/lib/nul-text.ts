@@ -5,20 +5,13 @@
  */
 export const NUL_MESSAGE = "Text cannot contain the NUL character (\\u0000).";
 
-/** The path of the first string (or object key) holding U+0000 in a parsed JSON-like value, or null. */
-export function nulPath(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") || "_" : null;
-  if (depth > 32 || value === null || typeof value !== "object") return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], [...path, String(i)], depth + 1);
-      if (found !== null) return found;
-    }
-    return null;
-  }
-  if (value instanceof Date) return null;
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (key.includes("\u0000")) return [...path, key.replaceAll("\u0000", "\\u0000")].join(".");
+/** The path (keys and indexes) of the first string or object key holding U+0000, or null. */
+export function nulPath(value: unknown, path: string[] = [], depth = 0): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 32 || value === null || typeof value !== "object" || value instanceof Date) return null;
+  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, i) => [String(i), item]) : Object.entries(value as Record<string, unknown>);
+  for (const [key, item] of entries) {
+    if (key.includes("\u0000")) return [...path, key.replaceAll("\u0000", "\\u0000")];
     const found = nulPath(item, [...path, key], depth + 1);
     if (found !== null) return found;
   }
