@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { conversations, messages, webhookEvents } from "@/server/db/schema";
+import { contacts, conversations, deliveryReports, messages, webhookEvents } from "@/server/db/schema";
 import { ingestSinchCallback } from "@/server/services/inbox/ingest";
-import { storeBatch, type PendingCallback } from "@/server/services/inbox/store-batch";
+import { STORE_BATCH, storeBatch, type PendingCallback } from "@/server/services/inbox/store-batch";
 import { parseSinchCallback } from "@/server/webhooks/sinch/parse";
 import { createTestDb } from "../helpers/db";
 import { unique } from "../helpers/factories";
-import { createInboxApp, freshNonce, inboundText, signed, type TestApp } from "./inbox-factories";
+import { createInboxApp, deliveryReport, freshNonce, inboundText, signed, type TestApp } from "./inbox-factories";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -81,5 +81,63 @@ describe("group commit of a batch of callbacks", () => {
     expect((await storedMessages(app)).map((m) => m.sinchMessageId).sort()).toEqual([...ids].sort());
     const [shared] = await handle.db.select().from(conversations).where(eq(conversations.convKey, "CONV-48"));
     expect(shared?.unreadCount).toBe(2);
+  });
+
+  it("a message whose event the batch does not store writes nothing: a replayed nonce leaves no contact, conversation or message; a duplicate moves no count", async () => {
+    const app = await createInboxApp(handle.db);
+    const first = pending(app, inboundText(app.appId, { messageId: unique("MSG"), conversationId: "CONV-A", contactId: "CONTACT-A" }));
+    await storeBatch(handle.db, [first]);
+    // A new message under a spent nonce (a replay with a forged body), the first callback again
+    // under a new nonce (Sinch's retry), and a new message: one batch.
+    const replayedId = unique("MSG");
+    const replayed = pending(app, inboundText(app.appId, { messageId: replayedId, conversationId: "CONV-R", contactId: "CONTACT-R" }));
+    replayed.event.nonce = first.event.nonce;
+    const retry = pending(app, first.event.raw.toString());
+    const freshId = unique("MSG");
+    const fresh = pending(app, inboundText(app.appId, { messageId: freshId, conversationId: "CONV-A", contactId: "CONTACT-A" }));
+
+    const outcomes = await storeBatch(handle.db, [replayed, retry, fresh]);
+
+    expect(outcomes.map((o) => o.outcome)).toEqual(["replayed", "duplicate", "stored"]);
+    expect(outcomes[2]).toMatchObject({ conversation: { inserted: false } });
+    expect((await storedMessages(app)).map((m) => m.sinchMessageId)).not.toContain(replayedId);
+    expect((await storedMessages(app)).map((m) => m.sinchMessageId)).toContain(freshId);
+    expect(await handle.db.select().from(conversations).where(eq(conversations.convKey, "CONV-R"))).toEqual([]);
+    expect(await handle.db.select().from(contacts).where(eq(contacts.sinchContactId, "CONTACT-R"))).toEqual([]);
+    const [a] = await handle.db.select().from(conversations).where(eq(conversations.convKey, "CONV-A"));
+    expect(a?.unreadCount).toBe(2);
+    expect(await storedEvents(app)).toHaveLength(2);
+  });
+
+  it("a batch mixing contact messages and delivery reports stores all of them, each event once, the reports applied to their messages", async () => {
+    const app = await createInboxApp(handle.db);
+    const inboundId = unique("MSG");
+    const message = pending(app, inboundText(app.appId, { messageId: inboundId, conversationId: "CONV-M", contactId: "CONTACT-M" }));
+    const outboundId = unique("OUT");
+    const report = pending(app, deliveryReport(app.appId, outboundId, "DELIVERED", { conversationId: "CONV-M" }));
+
+    const outcomes = await storeBatch(handle.db, [report, message]);
+
+    expect(outcomes.map((o) => o.outcome)).toEqual(["stored", "stored"]);
+    expect(outcomes[1]).toMatchObject({ conversation: { inserted: true } });
+    expect((await storedMessages(app)).map((m) => m.sinchMessageId)).toEqual([inboundId]);
+    const reports = await handle.db.select().from(deliveryReports).where(eq(deliveryReports.sinchMessageId, outboundId));
+    expect(reports.map((r) => [r.status, r.eventId])).toEqual([["DELIVERED", (outcomes[0] as { eventId: string }).eventId]]);
+    expect((await storedEvents(app)).map((e) => e.status).sort()).toEqual(["processed", "processed"]);
+  });
+
+  it("the batch statement's cached plan checks each message against the unique index, not a scan of all messages, however few there were when it was made", async () => {
+    const params = STORE_BATCH.match(/\$\d+/g)!.map((p) => Number(p.slice(1)));
+    const plan = await handle.db.transaction(async (tx) => {
+      // The plan a pooled connection keeps: generic, made now while the messages table is small.
+      await tx.execute(sql`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await tx.execute(sql.raw(`PREPARE store_batch_plan AS ${STORE_BATCH}`));
+      const rows = await tx.execute(sql.raw(`EXPLAIN EXECUTE store_batch_plan(${Array(Math.max(...params)).fill("NULL").join(", ")})`));
+      await tx.execute(sql`DEALLOCATE store_batch_plan`);
+      return (rows as unknown as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
+    });
+    const text = plan.map((r) => Object.values(r as Record<string, string>)[0]).join("\n");
+    expect(text).toMatch(/Index (Only )?Scan using "?messages_sinchMessageId_unique"? on messages x/);
+    expect(text).not.toMatch(/Seq Scan on messages/);
   });
 });

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/server/db/client";
-import { arrayParam, queryArrays } from "@/server/db/prepared";
+import { arrayParam, queryArrays, type ArrayParam } from "@/server/db/prepared";
 import type { ChannelIdentity, NormalizedCallback, NormalizedMessage } from "@/server/webhooks/sinch/types";
 import { previewFor } from "./preview";
 
@@ -23,25 +23,38 @@ export interface InboundResult {
  * sets channel, preview and direction (when it is newer than the conversation's last), and the
  * unread count moves by the number of messages not stored yet, so a replay never counts twice.
  * Rows are written in key order, so concurrent batches lock conversations in the same order.
+ *
+ * Whether a message is stored yet is one probe of the unique index per message. `OFFSET 0` keeps
+ * the planner from turning that NOT EXISTS into a hashed scan of the whole messages table: a
+ * prepared statement's plan, made while the table was small, would otherwise scan all of it for
+ * every batch as it grows (found by bench:ingest: the database's CPU per callback rose with the
+ * number of messages).
+ *
+ * The CTEs (m, ct, agg, cv, msg) take parameters $1–$24, shifted by `offset` when they follow other
+ * CTEs of one statement; `storedOnly` may narrow the messages to those whose event that statement
+ * stored (a WHERE on `u`).
  */
-const WRITE_INBOUND = `
-WITH ct AS (
+export function inboundCtes(offset = 0, storedOnly = ""): string {
+  const ctes = `
+m AS (
+  SELECT u.*, NOT EXISTS (SELECT 1 FROM messages x WHERE x.sinch_message_id = u.sinch_message_id OFFSET 0) AS is_new
+  FROM unnest($6::int4[], $7::text[]::uuid[], $8::text[]::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+              $15::text[]::timestamptz[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
+    AS u(ord, event_id, customer_id, app_id, conv_key, contact_sinch_id, channel, identity, contact_name, sent_at, preview, sinch_message_id,
+         kind, text, media_url, thumbnail_url, caption, payload, reply_to)
+  ${storedOnly}
+),
+ct AS (
   INSERT INTO contacts (customer_id, app_id, sinch_contact_id, display_name, identities)
   SELECT customer_id, app_id, sinch_contact_id, display_name, identities::jsonb
   FROM unnest($1::text[]::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS c(customer_id, app_id, sinch_contact_id, display_name, identities)
+  WHERE EXISTS (SELECT 1 FROM m WHERE m.app_id = c.app_id AND m.contact_sinch_id = c.sinch_contact_id)
   ORDER BY app_id, sinch_contact_id
   ON CONFLICT (app_id, sinch_contact_id) DO UPDATE SET
     display_name = coalesce(excluded.display_name, contacts.display_name),
     identities = CASE WHEN contacts.identities @> excluded.identities THEN contacts.identities
                       ELSE (SELECT jsonb_agg(DISTINCT x) FROM jsonb_array_elements(contacts.identities || excluded.identities) x) END
   RETURNING id, app_id, sinch_contact_id
-),
-m AS (
-  SELECT u.*, NOT EXISTS (SELECT 1 FROM messages x WHERE x.sinch_message_id = u.sinch_message_id) AS is_new
-  FROM unnest($6::int4[], $7::text[]::uuid[], $8::text[]::uuid[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
-              $15::text[]::timestamptz[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
-    AS u(ord, event_id, customer_id, app_id, conv_key, contact_sinch_id, channel, identity, contact_name, sent_at, preview, sinch_message_id,
-         kind, text, media_url, thumbnail_url, caption, payload, reply_to)
 ),
 agg AS (
   SELECT DISTINCT ON (app_id, conv_key) app_id, conv_key, customer_id, contact_sinch_id, channel, identity, contact_name, preview, sent_at,
@@ -79,8 +92,16 @@ msg AS (
   ORDER BY m.sinch_message_id
   ON CONFLICT (sinch_message_id) DO NOTHING
   RETURNING id
-)
-SELECT m.ord, cv.id AS conversation_id, cv.inserted FROM m JOIN cv ON cv.app_id = m.app_id AND cv.conv_key = m.conv_key`;
+)`;
+  return offset === 0 ? ctes : ctes.replace(/\$(\d+)/g, (_, k: string) => `$${Number(k) + offset}`);
+}
+
+/** The columns a statement over inboundCtes selects per message: its conversation. */
+export const INBOUND_RESULT_COLUMNS = "cv.id AS conversation_id, cv.inserted";
+export const INBOUND_RESULT_JOIN = "cv ON cv.app_id = m.app_id AND cv.conv_key = m.conv_key";
+
+const WRITE_INBOUND = `WITH ${inboundCtes()}
+SELECT m.ord, ${INBOUND_RESULT_COLUMNS} FROM m JOIN ${INBOUND_RESULT_JOIN}`;
 
 type Identity = ChannelIdentity;
 
@@ -111,21 +132,17 @@ function payloadOf(m: NormalizedMessage): string {
   return JSON.stringify(payload);
 }
 
-/**
- * Writes the contacts, conversations and messages of stored contact messages (the ingest batch, or
- * one replayed event). Each `sinchMessageId` may appear once. Results come back in input order.
- */
-export async function writeInboundMessages(db: DbOrTx, items: readonly InboundItem[]): Promise<InboundResult[]> {
-  if (items.length === 0) return [];
+/** inboundCtes' parameters; `ords` numbers the messages (the input order, or their events' order). */
+export function inboundParams(items: readonly InboundItem[], ords: readonly number[] = items.map((_, i) => i)): ArrayParam[] {
   const contacts = contactRows(items);
   const col = <T>(f: (item: InboundItem, m: NormalizedMessage) => T) => items.map((item) => f(item, item.normalized.message));
-  const rows = await queryArrays<{ ord: number; conversation_id: string; inserted: boolean }>(db, WRITE_INBOUND, [
+  return [
     arrayParam("text", contacts.map((c) => c.customerId)),
     arrayParam("text", contacts.map((c) => c.appId)),
     arrayParam("text", contacts.map((c) => c.sinchContactId)),
     arrayParam("text", contacts.map((c) => c.displayName)),
     arrayParam("text", contacts.map((c) => JSON.stringify([...c.identities.values()]))),
-    arrayParam("int4", items.map((_, i) => i)),
+    arrayParam("int4", ords),
     arrayParam("text", col((i) => i.eventId)),
     arrayParam("text", col((i) => i.customerId)),
     arrayParam("text", col((i) => i.appId)),
@@ -144,7 +161,16 @@ export async function writeInboundMessages(db: DbOrTx, items: readonly InboundIt
     arrayParam("text", col((_, m) => m.caption ?? null)),
     arrayParam("text", col((_, m) => payloadOf(m))),
     arrayParam("text", col((_, m) => m.replyToMessageId ?? null)),
-  ]);
+  ];
+}
+
+/**
+ * Writes the contacts, conversations and messages of stored contact messages (one replayed event,
+ * or a batch). Each `sinchMessageId` may appear once. Results come back in input order.
+ */
+export async function writeInboundMessages(db: DbOrTx, items: readonly InboundItem[]): Promise<InboundResult[]> {
+  if (items.length === 0) return [];
+  const rows = await queryArrays<{ ord: number; conversation_id: string; inserted: boolean }>(db, WRITE_INBOUND, inboundParams(items));
   const out: InboundResult[] = new Array(items.length);
   for (const row of rows) out[row.ord] = { conversationId: row.conversation_id, inserted: row.inserted };
   return out;

@@ -1,9 +1,11 @@
-import type { Db } from "@/server/db/client";
+import { randomUUID } from "node:crypto";
+import type { Db, DbOrTx } from "@/server/db/client";
 import { dbErrorCode, isTransientDbError, safeError, withDeadline } from "@/server/db/errors";
+import { queryArrays } from "@/server/db/prepared";
 import { logger } from "@/server/log";
 import type { ParsedCallback } from "@/server/webhooks/sinch/types";
-import { writeInboundMessages, type InboundItem } from "./inbound-messages";
-import { insertEvents, type NewEvent } from "./store-events";
+import { INBOUND_RESULT_COLUMNS, INBOUND_RESULT_JOIN, inboundCtes, inboundParams, type InboundItem } from "./inbound-messages";
+import { EVENT_CTES, EVENT_RESULT_COLUMNS, EVENT_RESULT_JOIN, eventOutcomes, eventParams, insertEvents, type EventRow, type NewEvent } from "./store-events";
 import { writeNormalized } from "./write-normalized";
 
 /** One verified callback on its way to the database. */
@@ -32,30 +34,53 @@ export const DB_DEADLINE_MS = 3_000;
 // Serialization failure and deadlock: safe to run the whole transaction again at once.
 const RETRYABLE = new Set(["40001", "40P01"]);
 
-/** Raw events, then the normalised rows of those that are new, in ONE transaction. */
+/*
+ * The raw events of a batch and the contacts, conversations and messages of its contact messages
+ * in ONE statement: a statement commits by itself, so the batch is one round trip to the database
+ * and holds its conversation row locks only while it runs. A message is written only when its
+ * event was stored by this statement (a replayed nonce or a duplicate event writes nothing).
+ */
+export const STORE_BATCH = `WITH ${EVENT_CTES},
+${inboundCtes(13, "WHERE u.event_id IN (SELECT id FROM ev)")}
+SELECT ${EVENT_RESULT_COLUMNS}, ${INBOUND_RESULT_COLUMNS}
+FROM ${EVENT_RESULT_JOIN} LEFT JOIN m ON m.event_id = ev.id LEFT JOIN ${INBOUND_RESULT_JOIN}`;
+
+type BatchRow = EventRow & { conversation_id: string | null; inserted: boolean | null };
+
+async function storeEventsAndMessages(db: DbOrTx, items: readonly PendingCallback[], ids: readonly string[], inbound: ReadonlyArray<{ index: number; item: InboundItem }>): Promise<StoredOutcome[]> {
+  const params = [...eventParams(items.map((i) => i.event), ids), ...inboundParams(inbound.map((i) => i.item), inbound.map((i) => i.index))];
+  const rows = await queryArrays<BatchRow>(db, STORE_BATCH, params);
+  const out: StoredOutcome[] = eventOutcomes(items.length, rows);
+  for (const row of rows) {
+    const o = out[row.ord]!;
+    if (o.outcome === "stored" && row.conversation_id) out[row.ord] = { ...o, conversation: { id: row.conversation_id, inserted: row.inserted === true } };
+  }
+  return out;
+}
+
+/**
+ * Raw events and the normalised rows of those that are new, all or nothing. Contact messages, the
+ * bulk of the traffic, go in the one statement; delivery reports and notifications, rarer, have
+ * their own (idempotent) writers, run after it in the same transaction.
+ */
 async function storeTogether(db: Db, items: readonly PendingCallback[]): Promise<StoredOutcome[]> {
+  const ids = items.map(() => randomUUID());
+  const inbound: Array<{ index: number; item: InboundItem }> = [];
+  const others: number[] = [];
+  items.forEach(({ event, parsed }, index) => {
+    if (!parsed || event.status !== "processed") return;
+    const message = parsed.kind === "message_inbound" ? parsed.normalized.message : undefined;
+    if (message) inbound.push({ index, item: { eventId: ids[index]!, appId: event.appId, customerId: event.customerId, normalized: { ...parsed.normalized, message } } });
+    else others.push(index);
+  });
+  if (others.length === 0) return storeEventsAndMessages(db, items, ids, inbound);
   return db.transaction(async (tx) => {
-    const stored = await insertEvents(tx, items.map((i) => i.event));
-    const out: StoredOutcome[] = [...stored];
-    const inbound: Array<{ index: number; item: InboundItem }> = [];
-    const others: number[] = [];
-    stored.forEach((s, index) => {
-      const { event, parsed } = items[index]!;
-      if (s.outcome !== "stored" || !parsed || event.status !== "processed") return;
-      const message = parsed.kind === "message_inbound" ? parsed.normalized.message : undefined;
-      if (message) inbound.push({ index, item: { eventId: s.eventId, appId: event.appId, customerId: event.customerId, normalized: { ...parsed.normalized, message } } });
-      else others.push(index);
-    });
-    const conversations = await writeInboundMessages(tx, inbound.map((i) => i.item));
-    inbound.forEach(({ index, item }, k) => {
-      const c = conversations[k]!;
-      out[index] = { outcome: "stored", eventId: item.eventId, conversation: { id: c.conversationId, inserted: c.inserted } };
-    });
-    // Reports and notifications are rarer: their own (idempotent) writers, in the same transaction.
+    const out = await storeEventsAndMessages(tx, items, ids, inbound);
     for (const index of others) {
+      const stored = out[index]!;
+      if (stored.outcome !== "stored") continue;
       const { event, parsed, at } = items[index]!;
-      const s = stored[index] as { eventId: string };
-      await writeNormalized({ tx, appId: event.appId, customerId: event.customerId, eventId: s.eventId, at }, parsed!);
+      await writeNormalized({ tx, appId: event.appId, customerId: event.customerId, eventId: stored.eventId, at }, parsed!);
     }
     return out;
   });
