@@ -13,6 +13,8 @@
  *   BENCH_INSTANCES     portal instances on the one database (default 1); with 2 or more they run
  *                       behind the round-robin proxy of the scale tier (tests/scale/proxy.ts)
  *   BENCH_PORT          first port to use (default: a random one from 3900)
+ * On Linux each closed-loop run also prints the CPU its receiver, Postgres and the load generator
+ * used per request (bench/cpu.ts): on a small machine the three share the cores.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -24,6 +26,7 @@ import { conversationApps, customers, sinchProjects, webhooks } from "@/server/d
 import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
 import { signSinchPayload } from "@/server/webhooks/sinch/verify";
 import { startRoundRobinProxy } from "../tests/scale/proxy";
+import { cpuSample, describeCpu } from "./cpu";
 import { closedLoop, openLoop, printResult, type LoadResult } from "./load";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -165,15 +168,23 @@ async function main() {
 
     console.log(`\nClosed loop, concurrency ${CONCURRENCY}, ${REQUESTS} signed callbacks each:`);
     const portalLabel = INSTANCES > 1 ? `portal ×${INSTANCES} behind round-robin proxy` : "portal (server.mjs, verify+store)";
-    const p = await onPortal(closedLoop(portalLabel, portalReq, CONCURRENCY, REQUESTS));
-    const b = await closedLoop("bare node:http + INSERT", bareReq, CONCURRENCY, REQUESTS);
-    const f = await closedLoop("Next floor (read body, 200)", floorReq, CONCURRENCY, REQUESTS);
-    printResult(p);
-    printResult(b);
-    printResult(f);
-    console.log(`  ratio portal/bare: ${(p.rps / b.rps).toFixed(2)}× (target ≥ 1.0×)`);
-    console.log(`  ratio Next floor/bare: ${(f.rps / b.rps).toFixed(2)}× (the most any Next route handler can reach here)`);
-    console.log(`  ratio portal/Next floor: ${(p.rps / f.rps).toFixed(2)}×`);
+    // Each run with the CPU its receiver, Postgres and this load generator used meanwhile.
+    const measured = async (run: () => Promise<LoadResult>, pids: number[]) => {
+      const before = cpuSample(pids);
+      const r = await run();
+      return { r, cpu: describeCpu(before, cpuSample(pids), r.requests, r.seconds) };
+    };
+    const pidsOf = (...cs: ChildProcess[]) => cs.map((c) => c.pid!).filter(Boolean);
+    const p = await measured(() => onPortal(closedLoop(portalLabel, portalReq, CONCURRENCY, REQUESTS)), pidsOf(...portals.map((x) => x.child)));
+    const b = await measured(() => closedLoop("bare node:http + INSERT", bareReq, CONCURRENCY, REQUESTS), pidsOf(bare.child));
+    const f = await measured(() => closedLoop("Next floor (read body, 200)", floorReq, CONCURRENCY, REQUESTS), pidsOf(floor.child));
+    for (const { r, cpu } of [p, b, f]) {
+      printResult(r);
+      if (cpu) console.log(cpu);
+    }
+    console.log(`  ratio portal/bare: ${(p.r.rps / b.r.rps).toFixed(2)}× (target ≥ 1.0×)`);
+    console.log(`  ratio Next floor/bare: ${(f.r.rps / b.r.rps).toFixed(2)}× (the most any Next route handler can reach here)`);
+    console.log(`  ratio portal/Next floor: ${(p.r.rps / f.r.rps).toFixed(2)}×`);
 
     for (const rate of RATES) {
       console.log(`\nOpen loop at ${rate} req/s for ${SECONDS} s:`);
