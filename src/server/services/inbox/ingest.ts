@@ -34,7 +34,7 @@ const SERVICE_UNAVAILABLE = { status: 503 } as const;
 const QUEUE = { maxBatch: 64, maxWaitMs: 2, maxConcurrent: 4 };
 const queues = new WeakMap<Db, CommitQueue<PendingCallback, StoredOutcome>>();
 
-/** One commit queue per database: callbacks arriving together share one transaction. */
+/** One commit queue per database: callbacks arriving together are written by one statement (one transaction). */
 function queueFor(db: Db): CommitQueue<PendingCallback, StoredOutcome> {
   let queue = queues.get(db);
   if (!queue) {
