@@ -208,12 +208,15 @@ async function main() {
              (SELECT count(DISTINCT sinch_message_id)::int FROM messages WHERE sinch_message_id = ANY(${okIds}::text[])) AS ok_stored`;
     await check.end();
     const errors = portalRuns.reduce((sum, r) => sum + r.errors, 0);
+    const failures: Record<string, number> = {};
+    for (const r of portalRuns) for (const [k, n] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + n;
+    const failed = errors ? ` (${Object.entries(failures).map(([k, n]) => `${k}: ${n}`).join(", ")})` : "";
     if (proxy) {
       console.log(`\nproxy: ${proxy.forwarded.join(" + ")} requests to the ${INSTANCES} instances, ${proxy.failed} upstream failures`);
       await proxy.close();
     }
     const { events, keys, messages: stored, ok_stored: okStored } = counts!;
-    console.log(`\nportal${INSTANCES > 1 ? ` (${INSTANCES} instances)` : ""}: ${okIds.length} answered 200, ${errors} not (503 or cut off), ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
+    console.log(`\nportal${INSTANCES > 1 ? ` (${INSTANCES} instances)` : ""}: ${okIds.length} answered 200, ${errors} not${failed}, ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
     console.log(`  answered 200 and stored: ${okStored} of ${okIds.length} ${okStored === okIds.length ? "(every 200 stored)" : "(NOT ALL STORED)"}; stored without a 200: ${stored - okStored} (retried by Sinch, answered 200 as duplicates)`);
     if (okStored !== okIds.length || events !== keys || stored !== events) process.exitCode = 1;
   } finally {
