@@ -32,9 +32,8 @@ const SERVICE_UNAVAILABLE = { status: 503 } as const;
 
 /**
  * Batches of at most 64 (the in-flight limit), waiting at most 2 ms; two may be written at once, so
- * one batch forms while the other is written. More at once makes smaller batches that wait on each
- * other's conversation row locks: bench:ingest measured 1, 2, 4 and 8 (README, Benchmarks), and 2
- * had the lowest database CPU per callback and p99 at 1,000 req/s.
+ * one batch forms while the other is written. bench:ingest measured 1, 2, 4 and 8 at once (README,
+ * Benchmarks): 2 had the lowest database CPU per callback and the lowest p99 at 1,000 req/s.
  */
 const QUEUE = { maxBatch: 64, maxWaitMs: 2, maxConcurrent: 2 };
 const queues = new WeakMap<Db, CommitQueue<PendingCallback, StoredOutcome>>();
