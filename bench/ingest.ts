@@ -27,7 +27,7 @@ import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
 import { signSinchPayload } from "@/server/webhooks/sinch/verify";
 import { startRoundRobinProxy } from "../tests/scale/proxy";
 import { cpuSample, describeCpu } from "./cpu";
-import { closedLoop, openLoop, printResult, type LoadResult } from "./load";
+import { closedLoop, describeFailures, openLoop, printResult, type LoadResult } from "./load";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!SERVER) {
@@ -210,13 +210,12 @@ async function main() {
     const errors = portalRuns.reduce((sum, r) => sum + r.errors, 0);
     const failures: Record<string, number> = {};
     for (const r of portalRuns) for (const [k, n] of Object.entries(r.failures)) failures[k] = (failures[k] ?? 0) + n;
-    const failed = errors ? ` (${Object.entries(failures).map(([k, n]) => `${k}: ${n}`).join(", ")})` : "";
     if (proxy) {
       console.log(`\nproxy: ${proxy.forwarded.join(" + ")} requests to the ${INSTANCES} instances, ${proxy.failed} upstream failures`);
       await proxy.close();
     }
     const { events, keys, messages: stored, ok_stored: okStored } = counts!;
-    console.log(`\nportal${INSTANCES > 1 ? ` (${INSTANCES} instances)` : ""}: ${okIds.length} answered 200, ${errors} not${failed}, ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
+    console.log(`\nportal${INSTANCES > 1 ? ` (${INSTANCES} instances)` : ""}: ${okIds.length} answered 200, ${errors} not${describeFailures(failures)}, ${stored} messages stored (${events} events, ${events - keys} duplicate events)`);
     console.log(`  answered 200 and stored: ${okStored} of ${okIds.length} ${okStored === okIds.length ? "(every 200 stored)" : "(NOT ALL STORED)"}; stored without a 200: ${stored - okStored} (retried by Sinch, answered 200 as duplicates)`);
     if (okStored !== okIds.length || events !== keys || stored !== events) process.exitCode = 1;
   } finally {

@@ -113,6 +113,12 @@ export async function openLoop(label: string, make: MakeRequest, rate: number, s
   return summarise(label, t, ms);
 }
 
+/** " (503: 2, cut off: 1)", or "" when there were none. */
+export function describeFailures(failures: Record<string, number>): string {
+  const parts = Object.entries(failures).map(([k, n]) => `${k}: ${n}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
 export function printResult(r: LoadResult): void {
-  console.log(`  ${r.label.padEnd(34)} ${r.requests} req in ${r.seconds.toFixed(1)} s → ${r.rps.toFixed(0).padStart(5)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}${r.errors ? ` (${Object.entries(r.failures).map(([k, n]) => `${k}: ${n}`).join(", ")})` : ""}`);
+  console.log(`  ${r.label.padEnd(34)} ${r.requests} req in ${r.seconds.toFixed(1)} s → ${r.rps.toFixed(0).padStart(5)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p99 ${r.p99.toFixed(1).padStart(6)} ms   errors ${r.errors}${describeFailures(r.failures)}`);
 }
