@@ -58,12 +58,22 @@ export function cpuSample(roots: readonly number[]): CpuSample | null {
   };
 }
 
+/** CPU milliseconds per request between two samples, by process; null off Linux. */
+export function cpuPerRequest(before: CpuSample | null, after: CpuSample | null, requests: number): CpuSample | null {
+  if (!before || !after) return null;
+  const per = (k: keyof CpuSample) => (after[k] - before[k]) / requests;
+  return { receiver: per("receiver"), postgres: per("postgres"), loadGenerator: per("loadGenerator") };
+}
+
+/** All the CPU a request took: its receiver, Postgres and the load generator. */
+export function totalPerRequest(cpu: CpuSample): number {
+  return cpu.receiver + cpu.postgres + cpu.loadGenerator;
+}
+
 /** CPU per request between two samples, as one line. */
 export function describeCpu(before: CpuSample | null, after: CpuSample | null, requests: number, seconds: number): string {
-  if (!before || !after) return "";
-  const part = (k: keyof CpuSample) => {
-    const ms = after[k] - before[k];
-    return `${(ms / requests).toFixed(2)} ms/req (${((ms / (seconds * 1000)) * 100).toFixed(0)} % of a core)`;
-  };
+  const cpu = cpuPerRequest(before, after, requests);
+  if (!cpu) return "";
+  const part = (k: keyof CpuSample) => `${cpu[k].toFixed(2)} ms/req (${((cpu[k] * requests) / (seconds * 10)).toFixed(0)} % of a core)`;
   return `      CPU: receiver ${part("receiver")}, Postgres ${part("postgres")}, load generator ${part("loadGenerator")}`;
 }

@@ -19,6 +19,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { createDb } from "@/server/db/client";
@@ -26,7 +27,7 @@ import { conversationApps, customers, sinchProjects, webhooks } from "@/server/d
 import { createSecretBox, parseKeyring } from "@/server/crypto/secret-box";
 import { signSinchPayload } from "@/server/webhooks/sinch/verify";
 import { startRoundRobinProxy } from "../tests/scale/proxy";
-import { cpuSample, describeCpu } from "./cpu";
+import { cpuPerRequest, cpuSample, describeCpu, totalPerRequest } from "./cpu";
 import { closedLoop, describeFailures, openLoop, printResult, type LoadResult } from "./load";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -172,7 +173,8 @@ async function main() {
     const measured = async (run: () => Promise<LoadResult>, pids: number[]) => {
       const before = cpuSample(pids);
       const r = await run();
-      return { r, cpu: describeCpu(before, cpuSample(pids), r.requests, r.seconds) };
+      const after = cpuSample(pids);
+      return { r, cpu: describeCpu(before, after, r.requests, r.seconds), perRequest: cpuPerRequest(before, after, r.requests) };
     };
     const pidsOf = (...cs: ChildProcess[]) => cs.map((c) => c.pid!).filter(Boolean);
     const p = await measured(() => onPortal(closedLoop(portalLabel, portalReq, CONCURRENCY, REQUESTS)), pidsOf(...portals.map((x) => x.child)));
@@ -183,6 +185,14 @@ async function main() {
       if (cpu) console.log(cpu);
     }
     console.log(`  ratio portal/bare: ${(p.r.rps / b.r.rps).toFixed(2)}× (target ≥ 1.0×)`);
+    if (p.perRequest) {
+      // The receivers, Postgres and this generator share the cores: no batching or scheduling gets
+      // more callbacks per second out of them than the cores divided by the CPU one callback takes.
+      const cores = availableParallelism();
+      const total = totalPerRequest(p.perRequest);
+      const ceiling = (cores * 1000) / total;
+      console.log(`  ceiling: ${cores} cores / ${total.toFixed(2)} ms of CPU per portal callback (receiver + Postgres + generator) = at most ${ceiling.toFixed(0)} req/s, ${(ceiling / b.r.rps).toFixed(2)}× the bare receiver's measured rate`);
+    }
     console.log(`  ratio Next floor/bare: ${(f.r.rps / b.r.rps).toFixed(2)}× (the most any Next route handler can reach here)`);
     console.log(`  ratio portal/Next floor: ${(p.r.rps / f.r.rps).toFixed(2)}×`);
 
