@@ -14,7 +14,8 @@
  *                       behind the round-robin proxy of the scale tier (tests/scale/proxy.ts)
  *   BENCH_PORT          first port to use (default: a random one from 3900)
  * On Linux each closed-loop run also prints the CPU its receiver, Postgres and the load generator
- * used per request (bench/cpu.ts): on a small machine the three share the cores.
+ * used per request (bench/cpu.ts): on a small machine the three share the cores, so the cores
+ * divided by the CPU of one portal callback is the most the portal can reach there (the "ceiling").
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
