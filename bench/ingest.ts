@@ -187,8 +187,8 @@ async function main() {
     }
     console.log(`  ratio portal/bare: ${(p.r.rps / b.r.rps).toFixed(2)}× (target ≥ 1.0×)`);
     if (p.perRequest) {
-      // The receivers, Postgres and this generator share the cores: no batching or scheduling gets
-      // more callbacks per second out of them than the cores divided by the CPU one callback takes.
+      // The receivers, Postgres and this generator share the cores: at the measured CPU per callback no
+      // scheduling gets more callbacks per second out of them than the cores divided by that CPU.
       const cores = availableParallelism();
       const total = totalPerRequest(p.perRequest);
       const ceiling = (cores * 1000) / total;
