@@ -70,9 +70,8 @@ export function totalPerRequest(cpu: CpuSample): number {
   return cpu.receiver + cpu.postgres + cpu.loadGenerator;
 }
 
-/** CPU per request between two samples, as one line. */
-export function describeCpu(before: CpuSample | null, after: CpuSample | null, requests: number, seconds: number): string {
-  const cpu = cpuPerRequest(before, after, requests);
+/** CPU per request (from cpuPerRequest) as one line, with the share of a core over the run. */
+export function describeCpu(cpu: CpuSample | null, requests: number, seconds: number): string {
   if (!cpu) return "";
   const part = (k: keyof CpuSample) => `${cpu[k].toFixed(2)} ms/req (${((cpu[k] * requests) / (seconds * 10)).toFixed(0)} % of a core)`;
   return `      CPU: receiver ${part("receiver")}, Postgres ${part("postgres")}, load generator ${part("loadGenerator")}`;

@@ -174,8 +174,8 @@ async function main() {
     const measured = async (run: () => Promise<LoadResult>, pids: number[]) => {
       const before = cpuSample(pids);
       const r = await run();
-      const after = cpuSample(pids);
-      return { r, cpu: describeCpu(before, after, r.requests, r.seconds), perRequest: cpuPerRequest(before, after, r.requests) };
+      const perRequest = cpuPerRequest(before, cpuSample(pids), r.requests);
+      return { r, cpu: describeCpu(perRequest, r.requests, r.seconds), perRequest };
     };
     const pidsOf = (...cs: ChildProcess[]) => cs.map((c) => c.pid!).filter(Boolean);
     const p = await measured(() => onPortal(closedLoop(portalLabel, portalReq, CONCURRENCY, REQUESTS)), pidsOf(...portals.map((x) => x.child)));
