@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, channelConnections, channelLoginSessions } from "@/server/db/schema";
+import { credentialWritersInProcess, withAppCredentialLock } from "@/server/services/channels/credentials";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
@@ -136,5 +137,33 @@ describe("Messenger and Instagram through the staff wizard", () => {
     expect(row).toBeDefined();
     const disconnected = await handle.db.select().from(auditLog).where(eq(auditLog.action, "channel.disconnected"));
     expect(disconnected.some((a) => a.customerId === customerId)).toBe(true);
+  });
+
+  it("a disconnect that waits for the app's lock while the poll activates the channel still forgets it: no other write brings it back", async () => {
+    const { staff, customerId, appId } = await readyCustomer(handle.db);
+    await connectPageChannel(staff, customerId, "INSTAGRAM", SEED.bakery);
+    const messenger = await connectPageChannel(staff, customerId, "MESSENGER", SEED.outlet);
+    expect(messenger.state).toBe("activating");
+
+    // Another writer (another channel, another instance) holds the app's credential lock; the
+    // disconnect has read the row (ACTIVATING) and waits behind it.
+    let release!: () => void;
+    const holder = withAppCredentialLock(handle.db, appId, () => new Promise<void>((r) => (release = r)));
+    await vi.waitFor(() => expect(credentialWritersInProcess(appId)).toBe(1));
+    const disconnecting = staff.channels.disconnect({ customerId, channel: "MESSENGER", confirmation: "disconnect messenger" });
+    await vi.waitFor(() => expect(credentialWritersInProcess(appId)).toBe(2));
+    // Meanwhile the poll job sees Sinch report it ACTIVE and moves the row on.
+    expect((await settle(handle.db, customerId, "MESSENGER"))?.state).toBe("active");
+    release();
+    await holder;
+
+    const gone = await disconnecting;
+    expect(gone).toMatchObject({ state: "disconnected" });
+    const row = (await handle.db.select().from(channelConnections).where(eq(channelConnections.customerId, customerId))).find((r) => r.channel === "MESSENGER");
+    expect(row).toMatchObject({ state: "disconnected", tokenCiphertext: null, sinchStatus: null });
+    expect((await emulatorApp(emu.current, appId)).channel_credentials.map((c) => c.channel)).toEqual(["INSTAGRAM"]);
+    // The next write rebuilds the array from the portal's copies: Messenger must not be among them.
+    await staff.channels.disconnect({ customerId, channel: "INSTAGRAM", confirmation: "disconnect instagram" });
+    expect((await emulatorApp(emu.current, appId)).channel_credentials).toEqual([]);
   });
 });

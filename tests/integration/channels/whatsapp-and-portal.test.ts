@@ -1,8 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { accessGrants, auditLog, channelConnections, channelLoginSessions } from "@/server/db/schema";
 import { eq } from "drizzle-orm";
 import { sinchGatewayFor } from "@/server/services/sinch-client";
-import { decryptSenderToken } from "@/server/services/channels/context";
+import { decryptSenderToken, findConnection } from "@/server/services/channels/context";
+import { credentialWritersInProcess, withAppCredentialLock } from "@/server/services/channels/credentials";
+import { refreshConnection } from "@/server/services/channels/poll";
+import { applyConnectionPatch } from "@/server/services/channels/transitions";
 import { createTestDb } from "../helpers/db";
 import { useEmulator } from "../helpers/emulator";
 import { env } from "@/env";
@@ -176,5 +179,30 @@ describe("WhatsApp Embedded Signup and the customer's own path", () => {
     expect(view.description).toMatch(/ERROR/);
     expect(view.fix).toMatch(/signup again/);
     await expect(staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) })).rejects.toMatchObject({ code: "BAD_GATEWAY" });
+  });
+
+  it("a sender poll that read the row before a disconnect committed does not add the WhatsApp credential back", async () => {
+    const { staff, customerId, appId } = await readyCustomer(handle.db);
+    const { code, message } = await signupCode(emu.current);
+    const started = await staff.channels.whatsappSignup({ customerId, ...signupInput(code, message.data) });
+    await emu.current.control("POST", `/_emulator/sinch/senders/${started.senderId}/state`, { state: "ACTIVE" });
+
+    // The poll reads the row (activating, no credential yet) and the ACTIVE sender, then waits for
+    // the app's lock, which another writer holds.
+    let release!: () => void;
+    const holder = withAppCredentialLock(handle.db, appId, () => new Promise<void>((r) => (release = r)));
+    await vi.waitFor(() => expect(credentialWritersInProcess(appId)).toBe(1));
+    const polling = refreshConnection(handle.db, customerId, "WHATSAPP");
+    await vi.waitFor(() => expect(credentialWritersInProcess(appId)).toBe(2));
+    // What a disconnect that committed before the poll took the lock leaves behind (the row's own
+    // part of disconnectChannel; Sinch had no WhatsApp credential to remove yet).
+    const row = (await findConnection(handle.db, customerId, "WHATSAPP"))!;
+    await applyConnectionPatch(handle.db, row, { state: "disconnected", tokenCiphertext: null, senderTokenCiphertext: null, sinchStatus: null, sinchDescription: null });
+    release();
+    await holder;
+
+    expect(await polling).toMatchObject({ state: "disconnected", senderTokenCiphertext: null });
+    expect((await emulatorApp(emu.current, appId)).channel_credentials.map((c) => c.channel)).not.toContain("WHATSAPP");
+    expect((await findConnection(handle.db, customerId, "WHATSAPP"))?.state).toBe("disconnected");
   });
 });

@@ -12,7 +12,7 @@ import { writeCredentials } from "./credentials";
 import { subscribePage } from "./page-subscription";
 import { fetchSessionPages } from "./pages";
 import { startPolling } from "./poll";
-import { applyConnectionPatch, credentialPatch } from "./transitions";
+import { applyToCurrentConnection, credentialPatch } from "./transitions";
 
 type PageChannel = Exclude<Channel, "WHATSAPP">;
 
@@ -49,12 +49,12 @@ export async function connectPage(db: Db, actor: Actor, customerId: string, chan
       ? { channel, pageAccessToken: page.accessToken, callbackSecret }
       : { channel, pageAccessToken: page.accessToken, instagramBusinessAccountId: session.igAccountId!, callbackSecret };
   const tokenCiphertext = secrets().encrypt(page.accessToken, connectionTokenCtx(row.id));
-  // The row is updated inside the app's credential lock, so a concurrent change (another channel,
-  // another instance) rebuilds the array with this credential in it.
+  // The row is updated inside the app's credential lock, as it stands then, so a concurrent change
+  // (another channel, another instance) rebuilds the array with this credential in it.
   const updated = await writeCredentials(db, sinch, { set: credential }, (locked, app) =>
-    applyConnectionPatch(
+    applyToCurrentConnection(
       locked,
-      row,
+      row.id,
       {
         ...credentialPatch(app, channel),
         pageId: page.id,

@@ -48,17 +48,25 @@ export function buildCredentialArray(currentOrder: readonly string[], ours: read
  * connection each (nine waiters for one app must not hold nine of the pool's connections).
  */
 const queued = new Map<string, Promise<unknown>>();
+const depth = new Map<string, number>();
 
 async function inProcessQueue<T>(appId: string, fn: () => Promise<T>): Promise<T> {
   const previous = queued.get(appId) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(fn);
   queued.set(appId, run);
+  depth.set(appId, (depth.get(appId) ?? 0) + 1);
   try {
     return await run;
   } finally {
     if (queued.get(appId) === run) queued.delete(appId);
+    const left = depth.get(appId)! - 1;
+    if (left) depth.set(appId, left);
+    else depth.delete(appId);
   }
 }
+
+/** How many writers of one app's credentials hold or wait for its lock in this process. */
+export const credentialWritersInProcess = (appId: string): number => depth.get(appId) ?? 0;
 
 /**
  * Serialises read-modify-write of one app's credential array across every portal instance: on
@@ -85,10 +93,26 @@ export const isManagedChannel = (ch: string): ch is Channel => (managedChannels 
  * writer must see this channel's copy, or it would refuse (or drop) it.
  */
 export async function writeCredentials<T>(db: Db, sinch: CustomerSinch, change: CredentialChange, persist: (db: Db, app: App) => Promise<T>): Promise<T> {
+  return (await writeCredentialsIf(db, sinch, change, () => true, persist)) as T;
+}
+
+/**
+ * As writeCredentials, for a writer that acts on what it read before taking the lock (the poll
+ * job): `stillWanted` sees the connections as they are under the lock, and when it says no (a
+ * disconnect came first, say) nothing is written to Sinch and the result is null.
+ */
+export async function writeCredentialsIf<T>(
+  db: Db,
+  sinch: CustomerSinch,
+  change: CredentialChange,
+  stillWanted: (rows: ChannelConnection[]) => boolean,
+  persist: (db: Db, app: App) => Promise<T>,
+): Promise<T | null> {
   return withAppCredentialLock(db, sinch.appId, async (locked) => {
+    const rows = await locked.select().from(channelConnections).where(eq(channelConnections.customerId, sinch.customerId));
+    if (!stillWanted(rows)) return null;
     const app = await sinch.conversation.getApp(sinch.appId);
     const appSecret = await getSetting(locked, "meta.appSecret");
-    const rows = await locked.select().from(channelConnections).where(eq(channelConnections.customerId, sinch.customerId));
     const ours = rows.map((r) => ourCredential(r, appSecret)).filter((c): c is CredentialInput => c !== null);
     const built = buildCredentialArray(
       app.credentials.map((c) => c.channel),

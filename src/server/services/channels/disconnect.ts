@@ -6,7 +6,7 @@ import { audit, type Actor } from "../audit";
 import { customerSinch, findConnection } from "./context";
 import { writeCredentials } from "./credentials";
 import { CHANNEL_LABEL } from "./requirements";
-import { applyConnectionPatch } from "./transitions";
+import { applyToCurrentConnection } from "./transitions";
 
 /** The words staff type to confirm: the channel's name, so a slip of the mouse cannot disconnect. */
 export const disconnectPhrase = (channel: Channel) => `disconnect ${CHANNEL_LABEL[channel].toLowerCase()}`;
@@ -24,12 +24,13 @@ export async function disconnectChannel(db: Db, actor: Actor, customerId: string
   const sinch = await customerSinch(db, customerId);
   let updated;
   try {
-    // The row forgets the tokens inside the app's credential lock: a concurrent change must not
-    // rebuild the array from the old copy and bring the channel back.
+    // The row forgets the tokens inside the app's credential lock, as it stands then (the poll job
+    // may have moved it on since it was read above): a concurrent change must not rebuild the array
+    // from the old copy and bring the channel back.
     updated = await writeCredentials(db, sinch, { remove: channel }, (locked) =>
-      applyConnectionPatch(
+      applyToCurrentConnection(
         locked,
-        row,
+        row.id,
         { state: "disconnected", tokenCiphertext: null, senderTokenCiphertext: null, sinchStatus: null, sinchDescription: null, lastCheckedAt: new Date() },
         actor,
       ),

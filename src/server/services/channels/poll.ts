@@ -7,8 +7,8 @@ import { logger } from "@/server/log";
 import { audit, systemActor } from "../audit";
 import { secrets } from "@/server/crypto";
 import { customerSinch, decryptSenderToken, findConnection, senderTokenCtx } from "./context";
-import { writeCredentials } from "./credentials";
-import { applyConnectionPatch, credentialPatch, isTerminal } from "./transitions";
+import { writeCredentialsIf } from "./credentials";
+import { applyConnectionPatch, applyToCurrentConnection, credentialPatch, isTerminal } from "./transitions";
 
 export const CHANNEL_POLL_JOB = "channels.poll";
 export const CHANNEL_POLL_SWEEP_JOB = "channels.poll-sweep";
@@ -55,9 +55,13 @@ async function refreshSender(db: Db, row: ChannelConnection): Promise<ChannelCon
   if (!token) {
     return applyConnectionPatch(db, current, { senderState: sender.state, sinchDescription: WAITING_FOR_SENDER_TOKEN, lastCheckedAt: new Date() });
   }
-  const updated = await writeCredentials(db, sinch, { set: { channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token } }, (locked, app) =>
-    applyConnectionPatch(locked, current, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state }),
+  // Under the lock the row must still be this sender waiting for its credential: a disconnect that
+  // came first must not see the credential added back behind it.
+  const stillWaiting = (rows: ChannelConnection[]) => rows.some((r) => r.id === row.id && r.state === "activating" && r.sinchStatus === null && r.senderId === sender.id);
+  const updated = await writeCredentialsIf(db, sinch, { set: { channel: "WHATSAPP", senderId: sender.id, senderBearerToken: token } }, stillWaiting, (locked, app) =>
+    applyToCurrentConnection(locked, current.id, { ...credentialPatch(app, "WHATSAPP"), senderState: sender.state }),
   );
+  if (!updated) return (await findConnection(db, row.customerId, "WHATSAPP"))!;
   await audit(db, { actor: systemActor("sender poll"), action: "channel.credential_submitted", target: { type: "channel", id: row.id }, customerId: row.customerId, metadata: { channel: "WHATSAPP", senderId: sender.id } });
   return updated;
 }

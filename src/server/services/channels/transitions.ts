@@ -24,6 +24,28 @@ export type ConnectionPatch = Partial<Omit<typeof channelConnections.$inferInser
  * activation that completed it (see endGrantsCompletedBy), and is reported after commit.
  */
 export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch: ConnectionPatch, actor: Actor = systemActor("channel state")): Promise<ChannelConnection> {
+  return (await patchIfStateUnchanged(db, row, patch, actor)).row;
+}
+
+/**
+ * For a change Sinch has already made (the credential array was written): the portal's record must
+ * follow it whatever the row's state has become since the caller read it. The poll job may have
+ * moved it (ACTIVATING → ACTIVE) meanwhile; a patch written only "if unchanged" would then be
+ * dropped, and a disconnected channel's token kept, to be sent back to Sinch by the next writer.
+ * So the patch is applied to the row as it now stands, read again for as long as it keeps moving.
+ */
+export async function applyToCurrentConnection(db: Db, rowId: string, patch: ConnectionPatch, actor: Actor = systemActor("channel state")): Promise<ChannelConnection> {
+  // Each miss means another writer changed the state in between; there are only a few states to move through.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const [current] = await db.select().from(channelConnections).where(eq(channelConnections.id, rowId));
+    if (!current) throw new Error(`channel connection ${rowId} disappeared while its credential was written`);
+    const result = await patchIfStateUnchanged(db, current, patch, actor);
+    if (result.written) return result.row;
+  }
+  throw new Error(`channel connection ${rowId} kept changing state while its credential was written`);
+}
+
+async function patchIfStateUnchanged(db: Db, row: ChannelConnection, patch: ConnectionPatch, actor: Actor): Promise<{ written: boolean; row: ChannelConnection }> {
   const now = new Date();
   const to = patch.state ?? row.state;
   const changed = to !== row.state;
@@ -41,7 +63,7 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
   });
   if (!updated) {
     const [current] = await db.select().from(channelConnections).where(eq(channelConnections.id, row.id));
-    return current!;
+    return { written: false, row: current! };
   }
   if (changed) {
     await audit(db, {
@@ -53,7 +75,7 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
     });
     await onChannelStateChanged(db, row.customerId, now, { channel: row.channel, ended });
   }
-  return updated;
+  return { written: true, row: updated };
 }
 
 /** The row fields that follow from what Sinch reports for one channel on the app. */
