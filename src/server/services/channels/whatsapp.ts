@@ -12,7 +12,7 @@ import { connectionTokenCtx, customerSinch, ensureConnection, findConnection, se
 import { loginFailure, loginTokenType } from "./login";
 import { refreshConnection, startPolling } from "./poll";
 import { REQUIRED_SCOPES } from "./requirements";
-import { applyConnectionPatch } from "./transitions";
+import { applyToCurrentConnection } from "./transitions";
 
 export interface SignupInput {
   code: string;
@@ -86,9 +86,11 @@ export async function whatsappSignup(db: Db, actor: Actor, customerId: string, i
     .createWhatsAppSender(sinch.projectId, { region: input.region, metaLocalStorage: input.metaLocalStorage, wabaId: input.wabaId, phoneNumberId: input.phoneNumberId })
     .catch(upstream);
   await audit(db, { actor, action: "channel.sender_created", target: { type: "sender", id: sender.id }, customerId, metadata: { region: input.region, metaLocalStorage: input.metaLocalStorage, state: sender.state } });
-  const updated = await applyConnectionPatch(
+  // The sender now exists at Sinch: the row records it as it stands now (a poll of an earlier
+  // sender may have moved it while the calls above ran).
+  const updated = await applyToCurrentConnection(
     db,
-    row,
+    row.id,
     {
       state: "activating",
       wabaId: input.wabaId,
@@ -124,7 +126,7 @@ export async function whatsappSignup(db: Db, actor: Actor, customerId: string, i
 export async function setSenderToken(db: Db, actor: Actor, customerId: string, token: string) {
   const row = await findConnection(db, customerId, "WHATSAPP");
   if (!row?.senderId) throw new AppError("PRECONDITION_FAILED", { userMessage: "There is no WhatsApp sender for this customer yet. Run the WhatsApp signup first.", reason: "no_sender" });
-  await applyConnectionPatch(db, row, { senderTokenCiphertext: secrets().encrypt(token.trim(), senderTokenCtx(row.id)), sinchStatus: null, state: "activating" }, actor);
+  await applyToCurrentConnection(db, row.id, { senderTokenCiphertext: secrets().encrypt(token.trim(), senderTokenCtx(row.id)), sinchStatus: null, state: "activating" }, actor);
   await audit(db, { actor, action: "channel.sender_token_set", target: { type: "sender", id: row.senderId }, customerId, metadata: { channel: "WHATSAPP" } });
   const refreshed = await refreshConnection(db, customerId, "WHATSAPP");
   if (refreshed) await startPolling(refreshed);
