@@ -28,10 +28,11 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
 }
 
 /**
- * For a change Sinch has already made (the credential array was written): the portal's record must
- * follow it whatever the row's state has become since the caller read it. The poll job may have
- * moved it (ACTIVATING → ACTIVE) meanwhile; a patch written only "if unchanged" would then be
- * dropped, and a disconnected channel's token kept, to be sent back to Sinch by the next writer.
+ * For a change already made outside the row (a credential array written to Sinch, a sender
+ * created, a token staff typed): the portal's record must follow it whatever the row's state has
+ * become since the caller read it. The poll job may have moved it (ACTIVATING → ACTIVE) meanwhile;
+ * a patch written only "if unchanged" would then be dropped, and a disconnected channel's token
+ * kept, to be sent back to Sinch by the next writer.
  * So the patch is applied to the row as it now stands, read again for as long as it keeps moving.
  */
 export async function applyToCurrentConnection(db: Db, rowId: string, patch: ConnectionPatch, actor: Actor = systemActor("channel state")): Promise<ChannelConnection> {
