@@ -36,12 +36,14 @@ export async function applyConnectionPatch(db: Db, row: ChannelConnection, patch
  * So the patch is applied to the row as it now stands, read again for as long as it keeps moving.
  */
 export async function applyToCurrentConnection(db: Db, rowId: string, patch: ConnectionPatch, actor: Actor = systemActor("channel state")): Promise<ChannelConnection> {
-  // Each miss means another writer changed the state in between; there are only a few states to move through.
+  let [current] = await db.select().from(channelConnections).where(eq(channelConnections.id, rowId));
+  // Each miss means another writer changed the state in between (the miss hands back the row as it
+  // then is); there are only a few states to move through.
   for (let attempt = 0; attempt < 8; attempt++) {
-    const [current] = await db.select().from(channelConnections).where(eq(channelConnections.id, rowId));
     if (!current) throw new Error(`channel connection ${rowId} disappeared while its credential was written`);
     const result = await patchIfStateUnchanged(db, current, patch, actor);
     if (result.written) return result.row;
+    current = result.row;
   }
   throw new Error(`channel connection ${rowId} kept changing state while its credential was written`);
 }
